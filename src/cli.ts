@@ -1,0 +1,118 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command as Program, CommanderError, Option } from 'commander';
+import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, scopeProblem, tokenExprProblem } from './core/options.js';
+import { DEFAULT_FORMAT, findReporter, formatsFor } from './reporters/index.js';
+import { allFindings, type Command, type RunResult } from './runner/result.js';
+import { run, UsageError, type RunOptions } from './runner/run.js';
+import { TOOL } from './version.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isStdoutTty: boolean;
+}
+
+interface CommonFlags {
+  tokenExpr: string;
+  scope: string;
+  format?: string;
+  output?: string;
+  ignore: string[];
+  quiet?: boolean;
+  debug?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+/**
+ * Exit codes (DESIGN §2): 0 nothing left to do, 1 findings remain, 2 usage error, refused dirty
+ * tree, I/O failure or crash.
+ */
+export function exitCodeFor(result: RunResult): number {
+  if (result.summary.errors > 0) return 2;
+  const which = result.command === 'check' ? 'findings' : 'remaining';
+  return allFindings(result, which).some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function addCommonOptions(command: Program, name: Command): Program {
+  return command
+    .argument('[paths...]', 'files and folders to scan', [])
+    .addOption(new Option('--token-expr <js>', 'expression inserted as the authtoken value').default(DEFAULT_TOKEN_EXPR))
+    .addOption(new Option('--scope <scope>', 'scope for CRM requests').default(DEFAULT_SCOPE))
+    .addOption(new Option('--format <format>', `output format: ${formatsFor(name).join(', ')}`).default(DEFAULT_FORMAT[name]))
+    .option('--output <file>', 'write the formatted result to a file instead of stdout')
+    .option('--ignore <glob>', 'extra ignore pattern (repeatable); .gitignore and node_modules are always honoured', collect, [])
+    .option('--quiet', 'print nothing but the result')
+    .option('--debug', 'show stack traces for internal errors');
+}
+
+/** argv in, exit code out. Never calls process.exit (the ESLint lib/cli.js habit). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  let isDebug = argv.includes('--debug');
+  const program = new Program()
+    .name(TOOL.name)
+    .description('Migrate legacy Zoho API calls from apikey + ticket to authtoken + scope, and keep them from coming back.')
+    .version(TOOL.version, '-v, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`${text.trim().split('\n').map((line) => line.trim()).join(' ')}\n`) });
+
+  const execute = (name: Command) => async (paths: string[], flags: CommonFlags) => {
+    isDebug = Boolean(flags.debug);
+    exitCode = await execute_(name, paths, flags, io);
+  };
+
+  addCommonOptions(program.command('migrate').description('rewrite legacy usage in place'), 'migrate')
+    .option('--dry-run', 'print a unified diff of every change; write nothing')
+    .option('--force', 'write even though the git work tree has uncommitted changes')
+    .action(execute('migrate'));
+  addCommonOptions(program.command('check').description('CI gate: exit 1 while legacy usage remains'), 'check').action(execute('check'));
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      io.stderr(`${TOOL.name}: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`${TOOL.name}: internal error: ${message.split('\n')[0]}${isDebug ? '' : ' (run with --debug for details)'}\n`);
+    if (isDebug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+async function execute_(command: Command, paths: string[], flags: CommonFlags, io: CliIo): Promise<number> {
+  const format = flags.format ?? DEFAULT_FORMAT[command];
+  const reporter = findReporter(format, command);
+  if (!reporter) throw new UsageError(`unknown --format "${format}" for ${command}; choose one of: ${formatsFor(command).join(', ')}`);
+  const problem = tokenExprProblem(flags.tokenExpr) ?? scopeProblem(flags.scope);
+  if (problem) throw new UsageError(problem);
+
+  const options: RunOptions = {
+    command,
+    paths,
+    cwd: io.cwd,
+    tokenExpr: flags.tokenExpr,
+    scope: flags.scope,
+    dryRun: Boolean(flags.dryRun),
+    force: Boolean(flags.force),
+    ignore: flags.ignore,
+  };
+  const result = await run(options);
+  const isColor = io.isStdoutTty && !flags.output && io.env.NO_COLOR === undefined;
+  const text = reporter.render(result, { isColor });
+  if (flags.output) await writeFile(path.resolve(io.cwd, flags.output), text, 'utf8');
+  else io.stdout(text);
+  return exitCodeFor(result);
+}

@@ -1,0 +1,104 @@
+import type { Node } from '@babel/types';
+import { NodeIndex } from './ast/traverse.js';
+import type { AnalysisContext, DraftFinding } from './context.js';
+import { DETECTORS } from './detectors/index.js';
+import type { Finding } from './findings.js';
+import { Fingerprinter } from './fingerprint.js';
+import { resolveOptions, type CoreOptions } from './options.js';
+import { parseSource, type ParseFailure, type ParserName } from './parse.js';
+import { RULES, formatMessage } from './rules.js';
+import { Bindings } from './scope/bindings.js';
+import { Evaluator, type ModuleResolver } from './scope/evaluate.js';
+import { LineIndex } from './source/line-index.js';
+import { scanTextForLegacyUrls } from './text-scan.js';
+
+export interface AnalyzeOptions extends CoreOptions {
+  /** Path of the file (relative, `/`-separated): chooses the parser and names findings. */
+  filePath: string;
+  /** Cross-module constants, when a project index is available. */
+  moduleResolver?: ModuleResolver;
+}
+
+export interface FileAnalysis {
+  findings: Finding[];
+  /** Literal credential values found in the file: every output masks them. */
+  secrets: string[];
+  parser: ParserName;
+  parseError?: ParseFailure;
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * Source text in, findings out: pure, no I/O. Offsets in findings and edits index the source as
+ * given (a BOM included); lines and columns are 1-based.
+ */
+export function analyzeSource(source: string, options: AnalyzeOptions): FileAnalysis {
+  const bom = source.startsWith(BOM) ? 1 : 0;
+  const text = bom ? source.slice(1) : source;
+  const lines = new LineIndex(text);
+  const fingerprints = new Fingerprinter(options.filePath);
+  const drafts: DraftFinding[] = [];
+  const secrets = new Set<string>();
+  const parsed = parseSource(text, options.filePath);
+
+  if (!parsed.ok) {
+    const error = parsed.error;
+    drafts.push({ ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${error.message} (${error.line}:${error.column})` }, start: error.offset, end: error.offset, fixable: false });
+    for (const match of scanTextForLegacyUrls(text, options.services)) {
+      const isLogin = match.kind === 'ticket-login';
+      drafts.push({
+        ruleId: isLogin ? 'ticket-generation' : 'legacy-auth-params',
+        messageId: isLogin ? 'login' : 'unfixable',
+        data: { service: 'API', params: 'apikey/ticket', reason: 'the file could not be parsed' },
+        start: match.start,
+        end: match.end,
+        fixable: false,
+      });
+    }
+  } else {
+    const index = new NodeIndex(parsed.ast);
+    const bindings = new Bindings(index);
+    const context: AnalysisContext = {
+      text,
+      filePath: options.filePath,
+      ast: parsed.ast,
+      index,
+      bindings,
+      evaluator: new Evaluator(bindings, options.filePath, options.moduleResolver),
+      lines,
+      options: resolveOptions(options),
+      mentionsZoho: /zoho/i.test(text),
+      secrets,
+      report: (draft) => drafts.push(draft),
+      sourceOf: (node: Node) => text.slice(node.start ?? 0, node.end ?? 0),
+    };
+    for (const detector of DETECTORS) detector.run(context);
+  }
+
+  const findings = drafts
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((draft) => toFinding(draft, text, bom, lines, fingerprints));
+  const result: FileAnalysis = { findings, secrets: [...secrets], parser: parsed.parser };
+  if (!parsed.ok) result.parseError = parsed.error;
+  return result;
+}
+
+function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIndex, fingerprints: Fingerprinter): Finding {
+  const start = lines.position(draft.start);
+  const end = lines.position(draft.end);
+  const finding: Finding = {
+    ruleId: draft.ruleId,
+    severity: draft.severity ?? RULES[draft.ruleId].severity,
+    message: formatMessage(draft.ruleId, draft.messageId, draft.data),
+    fixable: draft.fixable,
+    fingerprint: fingerprints.next(draft.ruleId, text.slice(draft.start, draft.end)),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    range: { start: draft.start + bom, end: draft.end + bom },
+  };
+  if (draft.edits) finding.edits = draft.edits.map((edit) => ({ ...edit, start: edit.start + bom, end: edit.end + bom }));
+  return finding;
+}

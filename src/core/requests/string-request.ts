@@ -1,0 +1,80 @@
+import type { Node } from '@babel/types';
+import type { AnalysisContext } from '../context.js';
+import { atomsText, type Atom } from '../strings/atoms.js';
+import { LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
+import { describeLegacyParams, planParamRewrite, planToOps } from '../strings/plan-rewrite.js';
+import { scanQueryParams, type QueryParam } from '../strings/query-params.js';
+import { renderOps } from '../strings/render-edits.js';
+import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
+import { isLegacyParamName, type ZohoService } from '../zoho/services.js';
+import { reportHardcodedCredentials } from './hardcoded-credentials.js';
+
+/** A string the program builds for a request: a URL, a query string, or the pieces of one. */
+export interface StringRequest {
+  /** The candidate this request was found from; dropped when another request is made of it. */
+  root: Node;
+  /** The reported construct. */
+  start: number;
+  end: number;
+  atoms: Atom[];
+  /** Other candidate roots this request is made of: they are not analysed again on their own. */
+  covers: Node[];
+}
+
+export function scopeFor(service: ZohoService, context: AnalysisContext): string | null {
+  return service.id === 'crm' ? context.options.scope : service.scope;
+}
+
+/**
+ * One built string, start to finish: where does it go, which legacy parameters does it carry,
+ * and the edits that migrate it (or the reason it cannot be migrated automatically).
+ */
+export function analyzeStringRequest(request: StringRequest, context: AnalysisContext): void {
+  const params = scanQueryParams(request.atoms);
+  const legacy = params.filter((param) => isLegacyParamName(param.name));
+  const opaqueLegacy = request.atoms.some((atom) => atom.kind === 'hole' && atom.known !== undefined && LEGACY_KEY_TEXT.test(atom.known));
+  if (legacy.length === 0 && !opaqueLegacy) return;
+
+  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services);
+  const where = { start: request.start, end: request.end };
+  const names = describeLegacyParams(params) || 'apikey/ticket';
+
+  if (!endpoint) {
+    const isSuspicious = context.mentionsZoho || hasBothKinds(legacy);
+    if (!isSuspicious) return;
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unprovable', data: { params: names, scope: context.options.scope }, ...where, fixable: false });
+    reportHardcodedCredentials(legacy, context, false);
+    return;
+  }
+  if (endpoint.kind === 'unknown-zoho') {
+    const reason = `${endpoint.host} is not a Zoho API of the apikey/ticket era this tool knows`;
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: 'API', params: names, reason }, ...where, fixable: false });
+    reportHardcodedCredentials(legacy, context, false);
+    return;
+  }
+  if (endpoint.kind !== 'service') return;
+
+  const service = endpoint.service;
+  const serviceLegacy = params.filter((param) => isLegacyParamName(param.name, service));
+  const scope = scopeFor(service, context);
+  const data = { service: service.name, params: describeLegacyParams(params, service) || names, scope: scope ?? 'none' };
+  if (serviceLegacy.length === 0) {
+    const reason = 'the parameters come from a constant defined in another module';
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    return;
+  }
+  const plan = planParamRewrite(params, service, scope);
+  const ops = planToOps(plan, { text: context.text, tokenExpr: context.options.tokenExpr, scope });
+  const edits = typeof ops === 'string' ? ops : renderOps(request.atoms, ops, context);
+  reportHardcodedCredentials(serviceLegacy, context, typeof edits !== 'string');
+  if (typeof edits === 'string') {
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason: edits }, ...where, fixable: false });
+    return;
+  }
+  context.report({ ruleId: 'legacy-auth-params', messageId: 'fixable', data, ...where, fixable: true, edits });
+}
+
+function hasBothKinds(params: readonly QueryParam[]): boolean {
+  const names = new Set(params.map((param) => param.name.toLowerCase()));
+  return names.has('ticket') && (names.has('apikey') || names.has('zoho_api_key'));
+}

@@ -1,0 +1,90 @@
+import type { RuleId, Severity } from './findings.js';
+
+/**
+ * One place for every rule's metadata and wording (the typescript-eslint `messages` habit):
+ * detectors report a rule id, a message id and data; the words live here.
+ */
+export interface RuleMeta {
+  id: RuleId;
+  severity: Severity;
+  shortDescription: string;
+  fullDescription: string;
+  help: string;
+  messages: Record<string, string>;
+}
+
+export const RULES: Record<RuleId, RuleMeta> = {
+  'legacy-auth-params': {
+    id: 'legacy-auth-params',
+    severity: 'error',
+    shortDescription: 'Zoho API request authenticates with the retired apikey and ticket parameters',
+    fullDescription:
+      'Zoho replaced the apikey + ticket pair (a ticket expired every 7 days) with one permanent ' +
+      'authentication token sent as authtoken=<token>&scope=<service scope>. Requests that still ' +
+      'send apikey or ticket are rejected.',
+    help:
+      'Run `zoho-authtoken-codemod migrate` to rewrite the request, or replace apikey with ' +
+      'authtoken=<token>, remove ticket, and add scope=crmapi (or the service scope) by hand.',
+    messages: {
+      fixable: 'Zoho {{service}} request sends {{params}}; rewrite to authtoken + scope={{scope}}',
+      unprovable:
+        '{{params}} sent to an endpoint that could not be proven to be Zoho; if this is a Zoho ' +
+        'request, replace them with authtoken=<token> and scope={{scope}} by hand',
+      unfixable: 'Zoho {{service}} request sends {{params}}, but {{reason}}; rewrite it by hand',
+    },
+  },
+  'ticket-generation': {
+    id: 'ticket-generation',
+    severity: 'error',
+    shortDescription: 'Code that obtains or ends a Zoho ticket',
+    fullDescription:
+      'Tickets came from a login to accounts.zoho.com with FROM_AGENT/LOGIN_ID/PASSWORD and ' +
+      'were ended by a logout call. With an authtoken, this code is dead and should be deleted.',
+    help: 'Delete the ticket login/logout code and read the authtoken from configuration instead.',
+    messages: {
+      login: 'Zoho ticket login: obsolete with an authtoken, delete it',
+    },
+  },
+  'ticket-regeneration': {
+    id: 'ticket-regeneration',
+    severity: 'error',
+    shortDescription: 'Logic that exists only because Zoho tickets expired every 7 days',
+    fullDescription:
+      'Weekly timers, expiry checks, ticket caches and retries on error 4834 ("Invalid Ticket ' +
+      'Id") kept a ticket alive. An authtoken does not expire weekly, so this code is dead.',
+    help: 'Delete the regeneration logic; the authtoken is permanent until revoked.',
+    messages: {
+      regeneration: '7-day ticket regeneration: obsolete with an authtoken, delete it',
+    },
+  },
+  'hardcoded-credential': {
+    id: 'hardcoded-credential',
+    severity: 'warning',
+    shortDescription: 'A literal Zoho apikey, ticket or authtoken value in source',
+    fullDescription:
+      'Credential values committed to source leak through history and logs. Keep the ' +
+      'authtoken in the environment or a secret store.',
+    help: 'Move the value to an environment variable or secret store and rotate it.',
+    messages: {
+      literal: 'Hard-coded Zoho {{param}} value ({{masked}}); keep credentials out of source',
+    },
+  },
+  'parse-error': {
+    id: 'parse-error',
+    severity: 'error',
+    shortDescription: 'A candidate file could not be parsed',
+    fullDescription:
+      'The file mentions Zoho or legacy parameters but could not be parsed, so it was not ' +
+      'rewritten. A text scan still reports legacy URLs in it.',
+    help: 'Fix the syntax error, or check that the file extension matches its language.',
+    messages: {
+      syntax: 'Could not parse this file: {{reason}}',
+    },
+  },
+};
+
+export function formatMessage(ruleId: RuleId, messageId: string, data: Record<string, string> = {}): string {
+  const template = RULES[ruleId].messages[messageId];
+  if (template === undefined) throw new Error(`no message ${messageId} for rule ${ruleId}`);
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => data[key] ?? `{{${key}}}`);
+}

@@ -1,0 +1,78 @@
+import type { Atom, CharAtom } from './atoms.js';
+
+export interface QueryParam {
+  /** The name as written. */
+  name: string;
+  nameAtoms: CharAtom[];
+  equals: CharAtom;
+  value: Atom[];
+  /** The `?`, `&` or join separator before the name; null at the start of the string. */
+  separatorBefore: Atom | null;
+  /** The separator after the value; null at the end. */
+  separatorAfter: Atom | null;
+  /** Set when the value runs into a constant that holds more parameters: not editable here. */
+  isValueOpaque: boolean;
+}
+
+const NAME_CHAR = /^[A-Za-z0-9_.\-[\]]$/;
+
+function isSeparator(atom: Atom): boolean {
+  if (atom.kind === 'char') return atom.ch === '?' || atom.ch === '&';
+  if (atom.kind === 'boundary') return atom.ch.includes('&');
+  return false;
+}
+
+/** A hole whose fixed value holds separators: parameters inside it belong to its definition. */
+function isOpaqueHole(atom: Atom): boolean {
+  return atom.kind === 'hole' && atom.known !== undefined && /[?&]/.test(atom.known);
+}
+
+/**
+ * Splits a built string into `name=value` parameters on `?` and `&`; a `#` ends the query. Names
+ * must be written out in literal text; values may be any mix of text and expressions.
+ */
+export function scanQueryParams(atoms: readonly Atom[]): QueryParam[] {
+  const params: QueryParam[] = [];
+  let segmentStart = 0;
+  let separatorBefore: Atom | null = null;
+  for (let i = 0; i <= atoms.length; i++) {
+    const atom = atoms[i];
+    const isEnd = atom === undefined || (atom.kind === 'char' && atom.ch === '#');
+    if (!isEnd && !isSeparator(atom) && !isOpaqueHole(atom)) continue;
+    const param = readParam(atoms.slice(segmentStart, i), separatorBefore, atom && isSeparator(atom) ? atom : null);
+    if (param) {
+      if (atom?.kind === 'hole' && atom.known !== undefined && isOpaqueHole(atom)) {
+        param.isValueOpaque = !atom.known.startsWith('&') && !atom.known.startsWith('#');
+      }
+      params.push(param);
+    }
+    if (isEnd) break;
+    segmentStart = i + 1;
+    separatorBefore = isSeparator(atom) ? atom : null;
+  }
+  return params;
+}
+
+function readParam(segment: Atom[], separatorBefore: Atom | null, separatorAfter: Atom | null): QueryParam | undefined {
+  const nameAtoms: CharAtom[] = [];
+  let i = 0;
+  for (; i < segment.length; i++) {
+    const atom = segment[i]!;
+    if (atom.kind !== 'char' || !NAME_CHAR.test(atom.ch)) break;
+    nameAtoms.push(atom);
+  }
+  const equals = segment[i];
+  if (nameAtoms.length === 0 || equals?.kind !== 'char' || equals.ch !== '=') return undefined;
+  // The '' boundary between `url += ...` statements is not part of a value.
+  let valueEnd = segment.length;
+  while (valueEnd > i + 1 && segment[valueEnd - 1]!.kind === 'boundary') valueEnd--;
+  return {
+    name: nameAtoms.map((atom) => atom.ch).join(''),
+    nameAtoms,
+    equals,
+    value: segment.slice(i + 1, valueEnd),
+    separatorBefore,
+    separatorAfter,
+    isValueOpaque: false,
+  };
+}

@@ -1,0 +1,30 @@
+import { allFindings, type RunResult } from '../runner/result.js';
+import { TOOL } from '../version.js';
+import type { Reporter } from './types.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** DESIGN §3, plus (additive) `remaining` after a rewrite and `reason` on skipped or failed files. */
+export function toJsonResult(result: RunResult): unknown {
+  const json: Record<string, unknown> = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL.name, version: TOOL.version },
+    command: result.command,
+    summary: result.summary,
+    findings: allFindings(result),
+    files: result.files.map((file) => ({
+      file: file.file,
+      status: file.status,
+      ...(file.diff ? { diff: file.diff } : {}),
+      ...(file.reason ? { reason: file.reason } : {}),
+    })),
+  };
+  if (result.command !== 'check') json.remaining = allFindings(result, 'remaining');
+  return json;
+}
+
+export const jsonReporter: Reporter = {
+  name: 'json',
+  commands: ['migrate', 'check', 'report'],
+  render: (result) => `${JSON.stringify(toJsonResult(result), null, 2)}\n`,
+};

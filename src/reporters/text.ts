@@ -1,0 +1,77 @@
+import { allFindings, type ReportedFinding, type RunResult } from '../runner/result.js';
+import type { Reporter, ReporterContext } from './types.js';
+
+const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
+
+function paint(context: ReporterContext, color: keyof typeof COLORS, text: string): string {
+  return context.isColor ? `\u001b[${COLORS[color]}m${text}\u001b[0m` : text;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function findingLines(findings: readonly ReportedFinding[], context: ReporterContext): string[] {
+  const lines: string[] = [];
+  let currentFile = '';
+  for (const finding of findings) {
+    if (finding.file !== currentFile) {
+      if (currentFile) lines.push('');
+      currentFile = finding.file;
+      lines.push(paint(context, 'bold', finding.file));
+    }
+    const severity = finding.severity === 'error' ? paint(context, 'red', 'error') : finding.severity === 'warning' ? paint(context, 'yellow', 'warning') : paint(context, 'cyan', 'note');
+    lines.push(`  ${finding.file}:${finding.line}:${finding.column}  ${severity}  ${finding.ruleId}  ${finding.message}`);
+  }
+  return lines;
+}
+
+function fileProblems(result: RunResult, context: ReporterContext): string[] {
+  return result.files
+    .filter((file) => file.reason && (file.status === 'error' || file.status === 'skipped'))
+    .map((file) => `${paint(context, file.status === 'error' ? 'red' : 'dim', file.status)}  ${file.file}: ${file.reason}`);
+}
+
+function renderMigrate(result: RunResult, context: ReporterContext): string {
+  const out: string[] = [];
+  const changed = result.files.filter((file) => file.status === 'changed');
+  if (result.isDryRun) for (const file of changed) out.push((file.diff ?? '').trimEnd());
+  else for (const file of changed) out.push(`${paint(context, 'green', 'migrated')}  ${file.file}`);
+  const remaining = allFindings(result, 'remaining');
+  if (remaining.length > 0) {
+    out.push('', paint(context, 'bold', 'Needs manual work:'), ...findingLines(remaining, context));
+  }
+  const problems = fileProblems(result, context);
+  if (problems.length > 0) out.push('', ...problems);
+  const fixed = result.summary.fixable;
+  const verb = result.isDryRun ? 'would change' : 'changed';
+  out.push(
+    '',
+    `${result.isDryRun ? 'migrate --dry-run' : 'migrate'}: ${plural(changed.length, 'file')} ${verb}, ` +
+      `${plural(fixed, 'fixable finding')}, ${plural(remaining.length, 'finding')} left for a human, ` +
+      `${plural(result.summary.filesScanned, 'file')} scanned` +
+      (result.summary.errors > 0 ? `, ${plural(result.summary.errors, 'error')}` : '') +
+      (result.isDryRun ? ' (nothing written)' : ''),
+  );
+  return `${out.join('\n').replace(/^\n+/, '')}\n`;
+}
+
+function renderFindings(result: RunResult, context: ReporterContext): string {
+  const findings = allFindings(result);
+  const out = findingLines(findings, context);
+  const problems = fileProblems(result, context);
+  if (problems.length > 0) out.push('', ...problems);
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  out.push(
+    '',
+    `${result.command}: ${plural(findings.length, 'finding')} (${plural(errors, 'error')}, ${findings.length - errors} other) in ` +
+      `${plural(result.summary.filesWithFindings, 'file')}; ${plural(result.summary.filesScanned, 'file')} scanned`,
+  );
+  return `${out.join('\n').replace(/^\n+/, '')}\n`;
+}
+
+export const textReporter: Reporter = {
+  name: 'text',
+  commands: ['migrate', 'check'],
+  render: (result, context) => (result.command === 'migrate' ? renderMigrate(result, context) : renderFindings(result, context)),
+};

@@ -1,0 +1,58 @@
+import { analyzeSource } from '../core/analyze.js';
+import type { Finding } from '../core/findings.js';
+import { maskSecrets } from '../core/mask.js';
+import { migrateSource } from '../core/migrate-source.js';
+import type { CoreOptions } from '../core/options.js';
+import { unifiedDiff } from '../core/unified-diff.js';
+import { isCandidateText } from './prefilter.js';
+import type { Command, FileResult, ReportedFinding } from './result.js';
+
+export interface FileAnalysisOutcome {
+  result: FileResult;
+  /** The rewritten text, when migrate should write it. */
+  output?: string;
+}
+
+export function toReported(finding: Finding, file: string, secrets: readonly string[]): ReportedFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    message: maskSecrets(finding.message, secrets),
+    fixable: finding.fixable,
+    fingerprint: finding.fingerprint,
+  };
+}
+
+/**
+ * One file's analysis, without touching the disk: the findings, and for migrate and report the
+ * rewritten text and its masked diff. Safe to run on a worker thread.
+ */
+export function analyzeFileText(text: string, file: string, command: Command, options: CoreOptions): FileAnalysisOutcome {
+  if (!isCandidateText(text)) return { result: { file, status: 'unchanged', findings: [], remaining: [], secrets: [] } };
+  if (command === 'check') {
+    const analysis = analyzeSource(text, { ...options, filePath: file });
+    const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
+    return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets } };
+  }
+  const migration = migrateSource(text, { ...options, filePath: file });
+  const secrets = migration.secrets;
+  const result: FileResult = {
+    file,
+    status: migration.changed ? 'changed' : 'unchanged',
+    findings: migration.findings.map((finding) => toReported(finding, file, secrets)),
+    remaining: migration.remaining.map((finding) => toReported(finding, file, secrets)),
+    secrets,
+  };
+  if (migration.refusedReason) {
+    result.status = 'error';
+    result.reason = migration.refusedReason;
+  }
+  if (!migration.changed) return { result };
+  result.diff = unifiedDiff(file, text, migration.output, secrets);
+  return { result, output: migration.output };
+}

@@ -1,0 +1,71 @@
+import type { Finding } from '../core/findings.js';
+
+export type Command = 'migrate' | 'check' | 'report';
+
+export type FileStatus = 'changed' | 'unchanged' | 'error' | 'skipped';
+
+/** A finding as reported: the file it is in, no edits, credential values masked. */
+export interface ReportedFinding {
+  ruleId: Finding['ruleId'];
+  severity: Finding['severity'];
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  fixable: boolean;
+  fingerprint: string;
+}
+
+export interface FileResult {
+  /** Relative to the working directory, `/`-separated. */
+  file: string;
+  status: FileStatus;
+  /** The unified diff migrate writes (or would write), masked. */
+  diff?: string;
+  /** Why a file was skipped or failed: one line. */
+  reason?: string;
+  /** Findings in the file as it was read. */
+  findings: ReportedFinding[];
+  /** Findings left after the rewrite (migrate and report); equal to `findings` for check. */
+  remaining: ReportedFinding[];
+  /** Literal credential values seen in this file; reporters never print them. */
+  secrets: string[];
+}
+
+export interface Summary {
+  filesScanned: number;
+  filesWithFindings: number;
+  findings: number;
+  fixable: number;
+  filesChanged: number;
+  errors: number;
+}
+
+export interface RunResult {
+  command: Command;
+  /** Did migrate write nothing on purpose (`--dry-run`, or `report`)? */
+  isDryRun: boolean;
+  tokenExpr: string;
+  scope: string;
+  files: FileResult[];
+  summary: Summary;
+}
+
+export function summarize(files: readonly FileResult[], command: Command): Summary {
+  const findings = files.flatMap((file) => file.findings);
+  return {
+    filesScanned: files.filter((file) => file.status !== 'skipped').length,
+    filesWithFindings: files.filter((file) => file.findings.length > 0).length,
+    findings: findings.length,
+    fixable: findings.filter((finding) => finding.fixable).length,
+    filesChanged: command === 'check' ? 0 : files.filter((file) => file.status === 'changed').length,
+    errors: files.filter((file) => file.status === 'error').length,
+  };
+}
+
+/** All findings of a run in file order: `findings` for check, what the rewrite leaves for migrate. */
+export function allFindings(result: RunResult, which: 'findings' | 'remaining' = 'findings'): ReportedFinding[] {
+  return result.files.flatMap((file) => file[which]);
+}

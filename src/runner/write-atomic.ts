@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Replaces a file's content atomically: the new text goes to a temporary file beside it (same
+ * file system, same mode), is flushed to disk, then renamed over the original. A reader, a crash
+ * or a Ctrl-C sees the old file or the new one, never half of either.
+ * Refuses when the file changed since it was read, so an editor's save is never overwritten.
+ */
+export async function writeFileAtomic(file: string, content: string, options: { mode: number; expected: string }): Promise<void> {
+  const current = await readFile(file, 'utf8');
+  if (current !== options.expected) throw new Error('the file changed on disk while it was being migrated; run again');
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.zoho-authtoken.tmp`);
+  const handle = await open(temp, 'wx', options.mode & 0o7777);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  try {
+    // `open` applies the umask; the original mode must survive exactly.
+    await chmod(temp, options.mode & 0o7777);
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,4 @@
+declare module 'jscodeshift/parser/tsOptions.js' {
+  const options: import('@babel/parser').ParserOptions;
+  export default options;
+}
