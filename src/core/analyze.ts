@@ -70,6 +70,7 @@ export function analyzeSource(source: string, options: AnalyzeOptions): FileAnal
       options: resolveOptions(options),
       mentionsZoho: /zoho/i.test(text),
       secrets,
+      objectParamNodes: new Set(),
       report: (draft) => drafts.push(draft),
       sourceOf: (node: Node) => text.slice(node.start ?? 0, node.end ?? 0),
     };

@@ -41,6 +41,12 @@ export interface AnalysisContext {
   mentionsZoho: boolean;
   /** Literal credential values seen, for masking in every output. */
   secrets: Set<string>;
+  /**
+   * Expressions through which an object's parameters enter a string-built URL
+   * (`CRM + '?' + qs.stringify({ apikey, ticket })`): the object rewrite owns them, so a string
+   * request that also spells apikey/ticket around one is left to a human instead of rewritten twice.
+   */
+  objectParamNodes: Set<Node>;
   report(finding: DraftFinding): void;
   /** The source of a node. */
   sourceOf(node: Node): string;

@@ -31,6 +31,9 @@ export const RULES: Record<RuleId, RuleMeta> = {
         '{{params}} sent to an endpoint that could not be proven to be Zoho; if this is a Zoho ' +
         'request, replace them with authtoken=<token> and scope={{scope}} by hand',
       unfixable: 'Zoho {{service}} request sends {{params}}, but {{reason}}; rewrite it by hand',
+      dynamic:
+        '{{params}} set through {{how}}: write the parameter names out literally so the codemod can ' +
+        'rewrite them, or replace them by hand with authtoken=<token> and scope={{scope}}',
     },
   },
   'ticket-generation': {

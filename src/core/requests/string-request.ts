@@ -63,6 +63,13 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
     return;
   }
+  // `CRM + '?' + qs.stringify({ apikey }) + '&ticket=' + t`: the object is rewritten on its own; doing both would add two authtokens.
+  if (request.atoms.some((atom) => atom.kind === 'hole' && context.objectParamNodes.has(atom.node))) {
+    const reason = 'an object in the same URL sets request parameters too';
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    reportHardcodedCredentials(serviceLegacy, context, false);
+    return;
+  }
   const plan = planParamRewrite(params, service, scope);
   const ops = planToOps(plan, { text: context.text, tokenExpr: context.options.tokenExpr, scope });
   const edits = typeof ops === 'string' ? ops : renderOps(request.atoms, ops, context);

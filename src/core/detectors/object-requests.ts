@@ -1,0 +1,164 @@
+import type { Node } from '@babel/types';
+import type { AnalysisContext } from '../context.js';
+import type { Edit } from '../findings.js';
+import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
+import { reportHardcodedValue } from '../requests/hardcoded-credentials.js';
+import { urlObjectText } from '../requests/known-text.js';
+import { type EditStyle } from '../requests/object-edits.js';
+import { describeGroup, groupCarriers, planGroup, type CarrierFlow } from '../requests/object-plan.js';
+import { hasLegacy, legacyEntries, mutationCarrier, objectEntries, type Carrier } from '../requests/object-request.js';
+import { judgeEndpoints } from '../requests/object-verdict.js';
+import { ParamFlow, type FlowResult } from '../requests/param-flow.js';
+import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
+import { scopeFor } from '../requests/string-request.js';
+import { AtomBuilder } from '../strings/build-atoms.js';
+import { scanQueryParams } from '../strings/query-params.js';
+import { classifyRequestText } from '../zoho/endpoint.js';
+import { isApiKeyParamName, isLegacyParamName } from '../zoho/services.js';
+import { createShapeTools } from './shape-tools.js';
+
+// Cheap gate before any carrier search: a legacy name must be written somewhere.
+const LEGACY_WORD = /apikey|ticket|zoho_api_key/i;
+// A legacy Zoho API named in the file: a lone `ticket` key is then worth a report.
+const LEGACY_ZOHO_API = /\b(crm|recruit|support|creator|invoice|reportsapi)\.zoho\.|\/(crm|ats)\/private\//i;
+
+/**
+ * Requests whose parameters are objects or calls rather than text: every shape contributes
+ * carriers (where parameters are set), conversions and request calls; one flow analysis connects
+ * them, so a value that passes through several shapes is judged, planned and reported once.
+ */
+export function detectObjectRequests(context: AnalysisContext, shapes: readonly RequestShape[]): void {
+  if (!LEGACY_WORD.test(context.text)) return;
+  const tools = createShapeTools(context);
+  const carriers = new Map<string, Carrier>();
+  for (const shape of shapes) for (const carrier of shape.carriers?.(tools) ?? []) if (!carriers.has(carrier.id) && hasLegacy(carrier)) carriers.set(carrier.id, carrier);
+  if (carriers.size === 0) return;
+
+  const flow = new ParamFlow(tools, shapes);
+  const flows: CarrierFlow[] = [];
+  const mixed = new Set<Carrier>();
+  const builder = new AtomBuilder(context);
+  for (const carrier of carriers.values()) {
+    const result = followCarrier(carrier, flow, tools);
+    flows.push({ carrier, proofs: result.proofs });
+    // `CRM + '?' + qs.stringify(p) + '&ticket=' + t`: the string rewrite and this one would each add an authtoken.
+    for (const { hole, chain } of result.chainHoles) {
+      context.objectParamNodes.add(hole);
+      if (scanQueryParams(builder.atoms(builder.chain(chain))).some((param) => isLegacyParamName(param.name))) mixed.add(carrier);
+    }
+  }
+  for (const group of groupCarriers(flows)) reportGroup(group, context, tools, mixed);
+}
+
+/** Where a carrier's parameters go, from its own starts, the values a helper's parameter receives, and a `new URL`. */
+function followCarrier(carrier: Carrier, flow: ParamFlow, tools: ShapeTools): FlowResult {
+  const starts = [...carrier.starts];
+  const holders = [...carrier.holders];
+  const fixedUrls = carrier.fixedUrl ? [carrier.fixedUrl] : [];
+  for (const holder of carrier.holders) {
+    const binding = holder.type === 'Identifier' ? tools.bindingOf(holder) : undefined;
+    if (!binding) continue;
+    for (const argument of flow.argumentBindings(binding)) {
+      starts.push(...argument.references);
+      holders.push(argument.id);
+    }
+    // `const params = url.searchParams`: the URL is the request.
+    const init = binding.init ? unwrapExpression(binding.init) : undefined;
+    if (init?.type === 'MemberExpression' && staticPropertyName(init.property, init.computed) === 'searchParams') fixedUrls.push(init.object);
+  }
+  const result = flow.follow(starts, holders);
+  for (const url of fixedUrls) {
+    const text = urlObjectText(url, { evaluator: tools.context.evaluator, scopes: tools.scopes });
+    result.proofs.push({ root: url, endpoint: classifyRequestText(text, tools.context.options.services), holders });
+  }
+  return result;
+}
+
+function keysOf(tools: ShapeTools): (holder: Node) => ReadonlySet<string> {
+  const cache = new Map<Node, Set<string>>();
+  const compute = (holder: Node): Set<string> => {
+    const keys = new Set<string>();
+    const inner = unwrapExpression(holder);
+    if (inner.type === 'ObjectExpression') for (const entry of objectEntries(inner)) keys.add(entry.name.toLowerCase());
+    if (inner.type === 'NewExpression' && inner.arguments[0]?.type === 'ObjectExpression') for (const entry of objectEntries(inner.arguments[0])) keys.add(entry.name.toLowerCase());
+    if (inner.type === 'Identifier') {
+      const binding = tools.bindingOf(inner);
+      if (binding) {
+        for (const entry of mutationCarrier(binding, false, tools).entries) keys.add(entry.name.toLowerCase());
+        if (binding.init) for (const key of get(binding.init)) keys.add(key);
+      }
+    }
+    return keys;
+  };
+  const get = (holder: Node): Set<string> => {
+    let keys = cache.get(holder);
+    if (!keys) {
+      cache.set(holder, new Set());
+      keys = compute(holder);
+      cache.set(holder, keys);
+    }
+    return keys;
+  };
+  return get;
+}
+
+/** The quote the code around a carrier writes strings with: its own string literals first, then the file's. */
+function preferredQuote(carrier: Carrier, context: AnalysisContext): string {
+  const count = (inRange: boolean) => {
+    let single = 0;
+    let double = 0;
+    for (const literal of context.index.ofType('StringLiteral')) {
+      const start = literal.start ?? 0;
+      if (inRange && (start < carrier.start || start > carrier.end)) continue;
+      if (context.text[start] === '"') double++;
+      else if (context.text[start] === "'") single++;
+    }
+    return single === double ? undefined : single > double ? "'" : '"';
+  };
+  return count(true) ?? count(false) ?? "'";
+}
+
+function isSuspicious(group: readonly CarrierFlow[], context: AnalysisContext): boolean {
+  const names = group.flatMap(({ carrier }) => [...legacyEntries(carrier).map((entry) => entry.name), ...carrier.dynamic.flatMap((d) => d.names)]);
+  const hasApiKey = names.some((name) => isApiKeyParamName(name));
+  const hasTicket = names.some((name) => name.toLowerCase() === 'ticket');
+  return (hasApiKey && hasTicket) || (hasApiKey && context.mentionsZoho) || (hasTicket && LEGACY_ZOHO_API.test(context.text));
+}
+
+function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, tools: ShapeTools, mixed: ReadonlySet<Carrier>): void {
+  const verdict = judgeEndpoints(group.flatMap(({ proofs }) => proofs.map((proof) => proof.endpoint)));
+  if (verdict.kind === 'not-zoho') return;
+  const report = (messageId: string, data: Record<string, string>, plans?: Map<Carrier, Edit[]>) => {
+    for (const { carrier } of group) {
+      const edits = plans?.get(carrier);
+      const fixable = Boolean(edits);
+      // In a fixable group, a carrier with nothing of this service's to change is not part of the finding.
+      if (plans && !edits) continue;
+      context.report({ ruleId: 'legacy-auth-params', messageId, data, start: carrier.start, end: carrier.end, fixable, ...(edits ? { edits } : {}) });
+      for (const entry of legacyEntries(carrier)) reportHardcodedValue(entry.name, entry.value, context, fixable);
+    }
+  };
+  const dynamic = group.flatMap(({ carrier }) => carrier.dynamic);
+  const dynamicData = (scope: string) => ({ params: describeGroup(group), how: dynamic.map((d) => d.how).join(', '), scope });
+
+  if (verdict.kind === 'unproven') {
+    if (!isSuspicious(group, context)) return;
+    if (dynamic.length > 0) return report('dynamic', dynamicData(context.options.scope));
+    return report('unprovable', { params: describeGroup(group), scope: context.options.scope });
+  }
+  if (verdict.kind === 'unknown-zoho' || verdict.kind === 'conflict') {
+    const reason = verdict.kind === 'conflict' ? verdict.reason : `${verdict.host} is not a Zoho API of the apikey/ticket era this tool knows`;
+    return report('unfixable', { service: 'API', params: describeGroup(group), reason });
+  }
+  const service = verdict.service;
+  const scope = scopeFor(service, context);
+  const data = { service: service.name, params: describeGroup(group, service), scope: scope ?? 'none' };
+  if (dynamic.length > 0) return report('dynamic', dynamicData(scope ?? 'none'));
+  const foreign = group.find(({ carrier }) => carrier.foreignReason)?.carrier.foreignReason;
+  if (foreign) return report('unfixable', { ...data, reason: foreign });
+  if (group.some(({ carrier }) => mixed.has(carrier))) return report('unfixable', { ...data, reason: 'the same URL also spells apikey/ticket in its text' });
+  const style = (carrier: Carrier): EditStyle => ({ text: context.text, tokenExpr: context.options.tokenExpr, scope, quote: preferredQuote(carrier, context) });
+  const plans = planGroup(group, service, keysOf(tools), style);
+  if (typeof plans === 'string') return report('unfixable', { ...data, reason: plans });
+  report('fixable', data, new Map(plans.map((plan) => [plan.carrier, plan.edits])));
+}
