@@ -1,7 +1,7 @@
 import type { ArrayExpression, Node } from '@babel/types';
-import { calleeName, staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
+import { calleeName, memberPath, staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { isStaticObject } from '../scope/evaluate.js';
-import { mutationCarrier, objectCarrier, type Carrier } from '../requests/object-request.js';
+import { isNonCredentialValue, mutationCarrier, objectCarrier, type Carrier } from '../requests/object-request.js';
 import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
 import { isLegacyParamName } from '../zoho/services.js';
 
@@ -16,7 +16,7 @@ function mayCarry(object: Extract<Node, { type: 'ObjectExpression' }>, tools: Sh
   return object.properties.some((property) => {
     if (property.type === 'ObjectProperty') {
       const name = property.computed ? tools.context.evaluator.evaluateString(property.key) : staticPropertyName(property.key, false);
-      return name !== undefined && isLegacyParamName(name);
+      return name !== undefined && isLegacyParamName(name) && !isNonCredentialValue(property.value);
     }
     if (property.type !== 'SpreadElement') return false;
     const value = tools.context.evaluator.evaluate(property.argument);
@@ -65,6 +65,41 @@ function arrayCarrier(array: ArrayExpression, tools: ShapeTools): Carrier | unde
 }
 
 /**
+ * `options.qs.apikey = k`: set on an object inside another. Reported, not rewritten: the object is
+ * followed from where it is written (`var options = { qs: { ... } }`) to prove where it goes.
+ */
+function nestedCarrier(assignment: Extract<Node, { type: 'AssignmentExpression' }>, name: string, tools: ShapeTools): Carrier {
+  const { context } = tools;
+  const path = memberPath(assignment.left);
+  let value: Node | undefined;
+  if (path && path.length > 2) {
+    let head: Node = unwrapExpression((assignment.left as { object: Node }).object);
+    while (head.type === 'MemberExpression') head = unwrapExpression(head.object);
+    let object = tools.objectLiteral(head);
+    for (const key of path.slice(1, -1)) {
+      const inner = object ? tools.property(object, [key]) : undefined;
+      value = inner;
+      object = inner ? tools.objectLiteral(inner) : undefined;
+    }
+    if (!object) value = undefined;
+  }
+  const statement = context.index.parentOf(assignment);
+  const node = statement?.type === 'ExpressionStatement' ? statement : assignment;
+  return {
+    kind: 'dynamic',
+    id: `nested@${assignment.start}`,
+    start: node.start ?? 0,
+    end: node.end ?? 0,
+    entries: [],
+    dynamic: [],
+    foreignReason: `it is set on a nested object (${context.sourceOf(assignment.left)})`,
+    starts: value ? [value] : [],
+    holders: [],
+    otherNames: [name],
+  };
+}
+
+/**
  * Object literals in every spelling (`{ apikey }`, `{ 'ticket': t }`, a helper's `return { apikey, ticket }`,
  * `Object.assign(params, { ... })`, a module-level defaults object), member assignments
  * (`params.apikey = k`, `params['ticket'] = t`), and names computed from arrays or variables.
@@ -72,7 +107,10 @@ function arrayCarrier(array: ArrayExpression, tools: ShapeTools): Carrier | unde
 export const objectParamsShape: RequestShape = {
   id: 'object-params',
   conversion(call, index) {
-    return calleeName(call) === 'Object.fromEntries' && index === 0 ? 'params' : undefined;
+    if (index !== 0) return undefined;
+    const name = calleeName(call);
+    // A JSON body carries the object's keys too.
+    return name === 'Object.fromEntries' ? 'params' : name === 'JSON.stringify' ? 'string' : undefined;
   },
   carriers(tools) {
     const { index, evaluator } = tools.context;
@@ -83,7 +121,11 @@ export const objectParamsShape: RequestShape = {
       if (assignment.operator !== '=' || left.type !== 'MemberExpression') continue;
       const name = left.computed ? evaluator.evaluateString(left.property) : staticPropertyName(left.property, false);
       const target = unwrapExpression(left.object);
-      if (name === undefined || !isLegacyParamName(name) || target.type !== 'Identifier') continue;
+      if (name === undefined || !isLegacyParamName(name)) continue;
+      if (target.type !== 'Identifier') {
+        carriers.push(nestedCarrier(assignment, name, tools));
+        continue;
+      }
       const binding = tools.bindingOf(target);
       if (binding) carriers.push(mutationCarrier(binding, false, tools));
     }

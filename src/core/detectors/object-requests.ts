@@ -4,11 +4,12 @@ import type { Edit } from '../findings.js';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { reportHardcodedValue } from '../requests/hardcoded-credentials.js';
 import { urlObjectText } from '../requests/known-text.js';
+import { definedTokenExpr } from '../requests/token-expr.js';
 import { type EditStyle } from '../requests/object-edits.js';
 import { describeGroup, groupCarriers, planGroup, type CarrierFlow } from '../requests/object-plan.js';
 import { hasLegacy, legacyEntries, mutationCarrier, objectEntries, type Carrier } from '../requests/object-request.js';
 import { judgeEndpoints } from '../requests/object-verdict.js';
-import { ParamFlow, type FlowResult } from '../requests/param-flow.js';
+import { ParamFlow, isAnyType, isLooseType, type FlowResult } from '../requests/param-flow.js';
 import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
 import { scopeFor } from '../requests/string-request.js';
 import { AtomBuilder } from '../strings/build-atoms.js';
@@ -37,17 +38,40 @@ export function detectObjectRequests(context: AnalysisContext, shapes: readonly 
   const flow = new ParamFlow(tools, shapes);
   const flows: CarrierFlow[] = [];
   const mixed = new Set<Carrier>();
+  const stringPositions = new Set<Carrier>();
   const builder = new AtomBuilder(context);
   for (const carrier of carriers.values()) {
     const result = followCarrier(carrier, flow, tools);
-    flows.push({ carrier, proofs: result.proofs });
+    const blocker = blockerOf(carrier, result, tools);
+    flows.push({ carrier, proofs: result.proofs, ...(blocker ? { blocker } : {}) });
+    if (wantsString(carrier, result)) stringPositions.add(carrier);
     // `CRM + '?' + qs.stringify(p) + '&ticket=' + t`: the string rewrite and this one would each add an authtoken.
     for (const { hole, chain } of result.chainHoles) {
       context.objectParamNodes.add(hole);
       if (scanQueryParams(builder.atoms(builder.chain(chain))).some((param) => isLegacyParamName(param.name))) mixed.add(carrier);
     }
   }
-  for (const group of groupCarriers(flows)) reportGroup(group, context, tools, mixed);
+  for (const group of groupCarriers(flows)) reportGroup(group, context, tools, mixed, stringPositions);
+}
+
+/**
+ * Does the token land where TypeScript wants a `string`: an `append`/`set` argument, an object
+ * given to `new URLSearchParams`, a value with a declared type other than `any`?
+ */
+function wantsString(carrier: Carrier, result: FlowResult): boolean {
+  if (carrier.entries.some((entry) => entry.form.kind === 'call')) return true;
+  const isSearchParams = (node: Node) => node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'URLSearchParams';
+  if (result.proofs.some((proof) => proof.holders.some(isSearchParams))) return true;
+  return result.types.some((type) => !isAnyType(type)) || carrier.holders.some((holder) => {
+    const annotation = (holder as { typeAnnotation?: Node | null }).typeAnnotation;
+    return annotation ? !isAnyType(annotation) : false;
+  });
+}
+
+/** The token for one carrier: asserted defined where TypeScript wants a string. */
+function tokenFor(carrier: Carrier, context: AnalysisContext, stringPositions: ReadonlySet<Carrier>): string {
+  const tokenExpr = context.options.tokenExpr;
+  return stringPositions.has(carrier) ? definedTokenExpr(tokenExpr, context.filePath) : tokenExpr;
 }
 
 /** Where a carrier's parameters go, from its own starts, the values a helper's parameter receives, and a `new URL`. */
@@ -72,6 +96,39 @@ function followCarrier(carrier: Carrier, flow: ParamFlow, tools: ShapeTools): Fl
     result.proofs.push({ root: url, endpoint: classifyRequestText(text, tools.context.options.services), holders });
   }
   return result;
+}
+
+/**
+ * What would make the rename wrong even for a Zoho request: a declared type that names the legacy
+ * keys (the output would no longer type-check), or code that reads `params.ticket` back.
+ */
+function blockerOf(carrier: Carrier, result: FlowResult, tools: ShapeTools): string | undefined {
+  const { context } = tools;
+  const holderIds = new Set<Node>([...carrier.holders, ...result.proofs.flatMap((proof) => proof.holders)].filter((node) => node.type === 'Identifier'));
+  const types = [...result.types];
+  // The flow saw the declared types on its way (until the parameters became a string); the carrier's own variable is added here.
+  for (const id of carrier.holders) {
+    const annotation = (id as { typeAnnotation?: Node | null }).typeAnnotation;
+    if (annotation) types.push(annotation);
+  }
+  const type = types.find((annotation) => !isLooseType(annotation));
+  if (type) {
+    const line = context.lines.position(type.start ?? 0).line;
+    return `their declared type (${context.sourceOf(type).replace(/^:\s*/, '')}, line ${line}) names them too`;
+  }
+  for (const id of holderIds) {
+    for (const reference of tools.bindingOf(id)?.references ?? []) {
+      const member = context.index.parentOf(reference);
+      if (member?.type !== 'MemberExpression' || member.object !== reference) continue;
+      const name = member.computed ? context.evaluator.evaluateString(member.property) : staticPropertyName(member.property, false);
+      const outer = context.index.parentOf(member);
+      const isWrite = outer?.type === 'AssignmentExpression' && outer.left === member;
+      if (name !== undefined && isLegacyParamName(name) && !isWrite) {
+        return `${context.sourceOf(member)} is read at line ${context.lines.position(member.start ?? 0).line}`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function keysOf(tools: ShapeTools): (holder: Node) => ReadonlySet<string> {
@@ -119,13 +176,13 @@ function preferredQuote(carrier: Carrier, context: AnalysisContext): string {
 }
 
 function isSuspicious(group: readonly CarrierFlow[], context: AnalysisContext): boolean {
-  const names = group.flatMap(({ carrier }) => [...legacyEntries(carrier).map((entry) => entry.name), ...carrier.dynamic.flatMap((d) => d.names)]);
+  const names = group.flatMap(({ carrier }) => [...legacyEntries(carrier).map((entry) => entry.name), ...carrier.dynamic.flatMap((d) => d.names), ...(carrier.otherNames ?? [])]);
   const hasApiKey = names.some((name) => isApiKeyParamName(name));
   const hasTicket = names.some((name) => name.toLowerCase() === 'ticket');
   return (hasApiKey && hasTicket) || (hasApiKey && context.mentionsZoho) || (hasTicket && LEGACY_ZOHO_API.test(context.text));
 }
 
-function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, tools: ShapeTools, mixed: ReadonlySet<Carrier>): void {
+function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, tools: ShapeTools, mixed: ReadonlySet<Carrier>, stringPositions: ReadonlySet<Carrier>): void {
   const verdict = judgeEndpoints(group.flatMap(({ proofs }) => proofs.map((proof) => proof.endpoint)));
   if (verdict.kind === 'not-zoho') return;
   const report = (messageId: string, data: Record<string, string>, plans?: Map<Carrier, Edit[]>) => {
@@ -157,7 +214,9 @@ function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, to
   const foreign = group.find(({ carrier }) => carrier.foreignReason)?.carrier.foreignReason;
   if (foreign) return report('unfixable', { ...data, reason: foreign });
   if (group.some(({ carrier }) => mixed.has(carrier))) return report('unfixable', { ...data, reason: 'the same URL also spells apikey/ticket in its text' });
-  const style = (carrier: Carrier): EditStyle => ({ text: context.text, tokenExpr: context.options.tokenExpr, scope, quote: preferredQuote(carrier, context) });
+  const blocker = group.find((flow) => flow.blocker)?.blocker;
+  if (blocker) return report('unfixable', { ...data, reason: blocker });
+  const style = (carrier: Carrier): EditStyle => ({ text: context.text, tokenExpr: tokenFor(carrier, context, stringPositions), scope, quote: preferredQuote(carrier, context) });
   const plans = planGroup(group, service, keysOf(tools), style);
   if (typeof plans === 'string') return report('unfixable', { ...data, reason: plans });
   report('fixable', data, new Map(plans.map((plan) => [plan.carrier, plan.edits])));

@@ -30,8 +30,13 @@ export function createShapeTools(context: AnalysisContext): ShapeTools {
       if (inner.type !== 'Identifier') return undefined;
       const binding = bindingOf(inner);
       if (!binding) return '';
-      for (const ancestor of context.index.ancestors(binding.id)) {
+      const { index } = context;
+      for (const ancestor of index.ancestors(binding.id)) {
         if (ancestor.type === 'ImportDeclaration') return ancestor.source.value;
+        if (ancestor.type === 'TSImportEqualsDeclaration') return ancestor.moduleReference.type === 'TSExternalModuleReference' ? ancestor.moduleReference.expression.value : undefined;
+        // `declare const $: JQueryStatic`: the global, typed.
+        if (ancestor.type === 'VariableDeclaration' && ancestor.declare) return '';
+        if (ancestor.type === 'VariableDeclarator' && !ancestor.init && index.parentOf(ancestor)?.type === 'VariableDeclaration' && (index.parentOf(ancestor) as { declare?: boolean }).declare) return '';
         if (ancestor.type === 'VariableDeclarator') return requiredModule(ancestor.init);
         if (ancestor.type.endsWith('Statement') || ancestor.type.startsWith('Function') || ancestor.type === 'ArrowFunctionExpression') return undefined;
       }

@@ -9,6 +9,8 @@ import type { Proof } from './param-flow.js';
 export interface CarrierFlow {
   carrier: Carrier;
   proofs: Proof[];
+  /** Why the carrier's keys cannot be renamed even when it is proven Zoho (a declared type, a read of `params.ticket`). */
+  blocker?: string;
 }
 
 /** The carriers whose parameters end up in the same requests: planned and judged together. */
@@ -62,7 +64,7 @@ export function planGroup(group: readonly CarrierFlow[], service: ZohoService, k
   }
   const roles = new Map<Carrier, Role>();
   for (const { carriers, keys } of roots.values()) {
-    const serviceEntries = (carrier: Carrier) => carrier.entries.filter((entry) => isLegacyParamName(entry.name, service));
+    const serviceEntries = (carrier: Carrier) => legacyEntries(carrier).filter((entry) => isLegacyParamName(entry.name, service));
     const withApiKey = [...carriers].filter((carrier) => serviceEntries(carrier).some((entry) => isApiKeyParamName(entry.name, service)));
     const withLegacy = [...carriers].filter((carrier) => serviceEntries(carrier).length > 0);
     if (withApiKey.length > 1) return 'the apikey is set in more than one place for the same request';
@@ -79,7 +81,7 @@ export function planGroup(group: readonly CarrierFlow[], service: ZohoService, k
   const plans: CarrierPlan[] = [];
   for (const { carrier } of group) {
     const role = roles.get(carrier);
-    const legacy = carrier.entries.filter((entry) => isLegacyParamName(entry.name, service));
+    const legacy = legacyEntries(carrier).filter((entry) => isLegacyParamName(entry.name, service));
     if (!role || legacy.length === 0) continue;
     const actions = new Map<ParamEntry, EntryAction>();
     let scopeAfter: ParamEntry | undefined;
@@ -103,6 +105,6 @@ export function planGroup(group: readonly CarrierFlow[], service: ZohoService, k
 export function describeGroup(group: readonly CarrierFlow[], service?: ZohoService): string {
   const names = new Set<string>();
   for (const { carrier } of group) for (const entry of legacyEntries(carrier)) if (isLegacyParamName(entry.name, service)) names.add(entry.name);
-  for (const { carrier } of group) for (const dynamic of carrier.dynamic) for (const name of dynamic.names) names.add(name);
+  for (const { carrier } of group) for (const name of [...carrier.dynamic.flatMap((d) => d.names), ...(carrier.otherNames ?? [])]) names.add(name);
   return [...names].join(' and ') || 'apikey/ticket';
 }

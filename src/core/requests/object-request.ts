@@ -46,8 +46,10 @@ export interface Carrier {
   /** Every parameter with a static name, in source order (legacy or not). */
   entries: ParamEntry[];
   dynamic: DynamicEntry[];
-  /** Set when the legacy parameters come from a constant of another module. */
+  /** Set when the parameters cannot be rewritten where they are (from another module's constant, set on a nested member). */
   foreignReason?: string;
+  /** Legacy names set in a way no entry models (a nested member), for messages. */
+  otherNames?: string[];
   /** Where the parameters' value starts to flow. */
   starts: Node[];
   /** Values the parameters are part of from the start (the object, the variable): their keys count. */
@@ -56,8 +58,19 @@ export interface Carrier {
   fixedUrl?: Node;
 }
 
+/** A value no apikey or ticket ever was (`ticket: { priority: 'High' }` is a help-desk ticket). */
+export function isNonCredentialValue(value: Node): boolean {
+  const inner = unwrapExpression(value);
+  return ['ObjectExpression', 'ArrayExpression', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'FunctionExpression', 'ArrowFunctionExpression'].includes(inner.type);
+}
+
+/** Entries that set a legacy parameter: the name, and a value that can be a credential. */
+export function isLegacyEntry(entry: ParamEntry): boolean {
+  return isLegacyParamName(entry.name) && !isNonCredentialValue(entry.value);
+}
+
 export function legacyEntries(carrier: Carrier): ParamEntry[] {
-  return carrier.entries.filter((entry) => isLegacyParamName(entry.name));
+  return carrier.entries.filter(isLegacyEntry);
 }
 
 export function hasLegacy(carrier: Carrier): boolean {
@@ -172,7 +185,7 @@ export function mutationCarrier(binding: LexicalBinding, viaSearchParams: boolea
     }
   }
   const sites = [...entries.map((entry) => entry.form.kind === 'property' ? entry.form.object : (entry.form.statement ?? (entry.form.kind === 'call' ? entry.form.call : entry.form.member))), ...dynamic.map((d) => d.node)];
-  const legacySites = sites.filter((_, i) => i >= entries.length || isLegacyParamName(entries[i]!.name));
+  const legacySites = sites.filter((_, i) => i >= entries.length || isLegacyEntry(entries[i]!));
   const reported = legacySites.length > 0 ? legacySites : sites;
   const carrier: Carrier = {
     kind: 'mutations',

@@ -19,6 +19,8 @@ export interface FlowResult {
   proofs: Proof[];
   /** Expressions through which the parameters enter a string-built URL (`'?' + qs.stringify(p)`), with that string. */
   chainHoles: Array<{ hole: Node; chain: Node }>;
+  /** Declared types the parameters pass through (`const p: ZohoParams = ...`, `Record<string, string>`). */
+  types: Node[];
 }
 
 /** Option keys that carry request parameters (axios `params`/`data`, request `qs`/`form`, jQuery `data`, fetch `body`). */
@@ -33,6 +35,8 @@ interface Step {
   /** Set while the value is a property of an options object: the key it sits under. */
   container: string | undefined;
   holders: Node[];
+  /** Set once the parameters became another value (a query string, a URLSearchParams): its types do not name their keys. */
+  isConverted?: boolean;
 }
 
 /**
@@ -46,6 +50,7 @@ export class ParamFlow {
   private readonly byOptions = new Map<Node, RequestCall[]>();
   private readonly byCall = new Map<Node, RequestCall>();
   private readonly endpoints = new Map<RequestCall, Endpoint | undefined>();
+  private typesSeen: Node[] = [];
 
   constructor(
     private readonly tools: ShapeTools,
@@ -71,10 +76,11 @@ export class ParamFlow {
   }
 
   follow(starts: readonly Node[], holders: readonly Node[]): FlowResult {
-    const result: FlowResult = { proofs: [], chainHoles: [] };
+    const result: FlowResult = { proofs: [], chainHoles: [], types: [] };
     const seen = new Set<string>();
     const queue: Step[] = starts.map((node) => ({ node, container: undefined, holders: [...holders] }));
     let steps = 0;
+    this.typesSeen = result.types;
     while (queue.length > 0 && steps++ < MAX_STEPS) {
       const step = queue.pop()!;
       const key = `${step.node.start}:${step.node.end}:${step.node.type}:${step.container ?? ''}`;
@@ -174,8 +180,9 @@ export class ParamFlow {
   private step(step: Step, queue: Step[], result: FlowResult): void {
     const { node, container, holders } = step;
     const { index } = this.tools.context;
-    const next = (target: Node, options: { container?: string | undefined; holders?: Node[] } = {}): void => {
-      queue.push({ node: target, container: 'container' in options ? options.container : container, holders: options.holders ?? holders });
+    const next = (target: Node, options: { container?: string | undefined; holders?: Node[]; isConverted?: boolean } = {}): void => {
+      const isConverted = options.isConverted ?? step.isConverted ?? false;
+      queue.push({ node: target, container: 'container' in options ? options.container : container, holders: options.holders ?? holders, isConverted });
     };
     const proof = (root: Node, endpoint: Endpoint | undefined): void => {
       result.proofs.push({ root, endpoint, holders });
@@ -198,6 +205,7 @@ export class ParamFlow {
     const parent = index.parentOf(node);
     const key = index.keyOf(node);
     if (!parent) return;
+    if (container === undefined && !step.isConverted) result.types.push(...declaredTypes(parent, key, index));
     if (WRAPPERS.has(parent.type) || (parent.type === 'ConditionalExpression' && key !== 'test') || parent.type === 'LogicalExpression') return next(parent);
     if (parent.type === 'SequenceExpression' && parent.expressions[parent.expressions.length - 1] === node) return next(parent);
 
@@ -250,7 +258,7 @@ export class ParamFlow {
       case 'MemberExpression': {
         // `params.toString()`: the query string of a URLSearchParams.
         const call = index.parentOf(parent);
-        if (key === 'object' && call?.type === 'CallExpression' && call.callee === parent && staticPropertyName(parent.property, parent.computed) === 'toString') next(call);
+        if (key === 'object' && call?.type === 'CallExpression' && call.callee === parent && staticPropertyName(parent.property, parent.computed) === 'toString') next(call, { isConverted: true });
         return;
       }
       case 'TemplateLiteral':
@@ -269,7 +277,7 @@ export class ParamFlow {
     for (const reference of binding.references) next(reference, { holders: withVariable });
   }
 
-  private throughArgument(call: AnyCall, position: number, next: (node: Node, options?: { container?: string | undefined; holders?: Node[] }) => void, holders: Node[]): void {
+  private throughArgument(call: AnyCall, position: number, next: (node: Node, options?: { container?: string | undefined; holders?: Node[]; isConverted?: boolean }) => void, holders: Node[]): void {
     if (position < 0) return;
     if (calleeName(call) === 'Object.assign') {
       // Sources merge into the target, and the call returns the target.
@@ -284,7 +292,7 @@ export class ParamFlow {
     }
     for (const shape of this.shapes) {
       const conversion = shape.conversion?.(call, position, this.tools);
-      if (conversion) return next(call, { holders: conversion === 'params' ? [...holders, call] : holders });
+      if (conversion) return next(call, { holders: conversion === 'params' ? [...holders, call] : holders, isConverted: true });
     }
     const callee = unwrapExpression(call.callee);
     if (callee.type !== 'Identifier') return;
@@ -292,10 +300,12 @@ export class ParamFlow {
     const fn = binding?.init ? unwrapExpression(binding.init) : undefined;
     if (!fn || binding!.writes.length > 0 || !(fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression')) return;
     const param = fn.params[position];
-    if (param?.type === 'Identifier') this.toReferences(param, next, holders);
+    if (param?.type !== 'Identifier') return;
+    if (param.typeAnnotation) this.typesSeen.push(param.typeAnnotation);
+    this.toReferences(param, next, holders);
   }
 
-  private intoString(node: Node, next: (node: Node) => void, proof: (root: Node, endpoint: Endpoint | undefined) => void, result: FlowResult): void {
+  private intoString(node: Node, next: (node: Node, options?: { isConverted?: boolean }) => void, proof: (root: Node, endpoint: Endpoint | undefined) => void, result: FlowResult): void {
     const { index } = this.tools.context;
     let chain: Node = node;
     for (let parent = index.parentOf(chain); parent; parent = index.parentOf(chain)) {
@@ -306,8 +316,55 @@ export class ParamFlow {
     result.chainHoles.push({ hole: node, chain });
     const endpoint = classifyRequestText(knownText(chain, this.textSource()), this.tools.context.options.services);
     if (endpoint) proof(chain, endpoint);
-    else next(chain);
+    else next(chain, { isConverted: true });
   }
+}
+
+/**
+ * Types that hold any key (`any`, `object`, `Record<string, ...>`, index signatures, URLSearchParams):
+ * renaming a key in a value of such a type cannot break the type check.
+ */
+export function isLooseType(annotation: Node | null | undefined): boolean {
+  if (!annotation) return true;
+  const type = bareType(annotation);
+  switch (type.type) {
+    case 'TSAnyKeyword':
+    case 'TSUnknownKeyword':
+    case 'TSObjectKeyword':
+    case 'AnyTypeAnnotation':
+    case 'MixedTypeAnnotation':
+      return true;
+    case 'TSTypeLiteral':
+      return type.members.every((member) => member.type === 'TSIndexSignature');
+    case 'ObjectTypeAnnotation':
+      return type.properties.length === 0 && (type.indexers ?? []).length > 0;
+    case 'TSTypeReference': {
+      const name = type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.right.name;
+      return ['Record', 'URLSearchParams', 'FormData', 'ParsedUrlQueryInput', 'Dictionary', 'const'].includes(name);
+    }
+    default:
+      return false;
+  }
+}
+
+function bareType(annotation: Node): Node {
+  return annotation.type === 'TSTypeAnnotation' || annotation.type === 'TypeAnnotation' ? annotation.typeAnnotation : annotation;
+}
+
+/** `any` and `unknown` take a possibly undefined token; every other declared type may want a string. */
+export function isAnyType(annotation: Node): boolean {
+  const type = bareType(annotation);
+  return type.type === 'TSAnyKeyword' || type.type === 'TSUnknownKeyword' || type.type === 'AnyTypeAnnotation' || type.type === 'MixedTypeAnnotation';
+}
+
+/** The declared type a value meets at its parent: a typed variable, a cast, a typed parameter, a return type. */
+function declaredTypes(parent: Node, key: string | null, index: { enclosingFunction(node: Node): Node | null }): Node[] {
+  let annotation: Node | null | undefined;
+  if (parent.type === 'VariableDeclarator' && key === 'init') annotation = (parent.id as { typeAnnotation?: Node | null }).typeAnnotation;
+  else if ((parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'TSTypeAssertion') && key === 'expression') annotation = parent.typeAnnotation;
+  else if (parent.type === 'ReturnStatement') annotation = (index.enclosingFunction(parent) as { returnType?: Node | null } | null)?.returnType;
+  else if (parent.type === 'ArrowFunctionExpression' && key === 'body') annotation = parent.returnType;
+  return annotation ? [annotation] : [];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -8,6 +8,7 @@ import { renderOps } from '../strings/render-edits.js';
 import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
 import { isLegacyParamName, type ZohoService } from '../zoho/services.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
+import { definedTokenExpr } from './token-expr.js';
 
 /** A string the program builds for a request: a URL, a query string, or the pieces of one. */
 export interface StringRequest {
@@ -71,7 +72,8 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     return;
   }
   const plan = planParamRewrite(params, service, scope);
-  const ops = planToOps(plan, { text: context.text, tokenExpr: context.options.tokenExpr, scope });
+  const tokenExpr = context.options.tokenExpr;
+  const ops = planToOps(plan, { text: context.text, tokenExpr, encodedTokenExpr: definedTokenExpr(tokenExpr, context.filePath), scope });
   const edits = typeof ops === 'string' ? ops : renderOps(request.atoms, ops, context);
   reportHardcodedCredentials(serviceLegacy, context, typeof edits !== 'string');
   if (typeof edits === 'string') {
