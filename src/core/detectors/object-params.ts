@@ -3,12 +3,12 @@ import { calleeName, memberPath, staticPropertyName, unwrapExpression } from '..
 import { isStaticObject } from '../scope/evaluate.js';
 import { isNonCredentialValue, mutationCarrier, objectCarrier, type Carrier } from '../requests/object-request.js';
 import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
-import { isLegacyParamName } from '../zoho/services.js';
+import { isLegacyKeyName } from '../zoho/services.js';
 
 const ITERATORS = new Set(['forEach', 'map', 'reduce', 'filter', 'some', 'every']);
 
 function isLegacyLiteral(node: Node | null | undefined): boolean {
-  return node?.type === 'StringLiteral' && isLegacyParamName(node.value);
+  return node?.type === 'StringLiteral' && isLegacyKeyName(node.value);
 }
 
 /** Could an object literal carry legacy parameters: a legacy key, written out, computed, or spread in from another module? */
@@ -16,11 +16,11 @@ function mayCarry(object: Extract<Node, { type: 'ObjectExpression' }>, tools: Sh
   return object.properties.some((property) => {
     if (property.type === 'ObjectProperty') {
       const name = property.computed ? tools.context.evaluator.evaluateString(property.key) : staticPropertyName(property.key, false);
-      return name !== undefined && isLegacyParamName(name) && !isNonCredentialValue(property.value);
+      return name !== undefined && isLegacyKeyName(name) && !isNonCredentialValue(property.value);
     }
     if (property.type !== 'SpreadElement') return false;
     const value = tools.context.evaluator.evaluate(property.argument);
-    return isStaticObject(value) && Object.keys(value).some((key) => isLegacyParamName(key));
+    return isStaticObject(value) && Object.keys(value).some((key) => isLegacyKeyName(key));
   });
 }
 
@@ -35,7 +35,7 @@ function arrayCarrier(array: ArrayExpression, tools: ShapeTools): Carrier | unde
   const how = isPairs ? 'name/value pairs in an array' : 'names taken from an array';
   const names = array.elements.flatMap((element) => {
     const name = element?.type === 'ArrayExpression' ? element.elements[0] : element;
-    return name?.type === 'StringLiteral' && isLegacyParamName(name.value) ? [name.value] : [];
+    return name?.type === 'StringLiteral' && isLegacyKeyName(name.value) ? [name.value] : [];
   });
   const base = { kind: 'dynamic' as const, id: `array@${array.start}`, start: array.start ?? 0, end: array.end ?? 0, entries: [], dynamic: [{ node: array, how, names }] };
   if (isPairs) return { ...base, starts: [array], holders: [] };
@@ -121,7 +121,7 @@ export const objectParamsShape: RequestShape = {
       if (assignment.operator !== '=' || left.type !== 'MemberExpression') continue;
       const name = left.computed ? evaluator.evaluateString(left.property) : staticPropertyName(left.property, false);
       const target = unwrapExpression(left.object);
-      if (name === undefined || !isLegacyParamName(name)) continue;
+      if (name === undefined || !isLegacyKeyName(name)) continue;
       if (target.type !== 'Identifier') {
         carriers.push(nestedCarrier(assignment, name, tools));
         continue;

@@ -15,7 +15,7 @@ import { scopeFor } from '../requests/string-request.js';
 import { AtomBuilder } from '../strings/build-atoms.js';
 import { scanQueryParams } from '../strings/query-params.js';
 import { classifyRequestText } from '../zoho/endpoint.js';
-import { isApiKeyParamName, isLegacyParamName } from '../zoho/services.js';
+import { isApiKeyKeyName, isLegacyKeyName, isLegacyParamName } from '../zoho/services.js';
 import { createShapeTools } from './shape-tools.js';
 
 // Cheap gate before any carrier search: a legacy name must be written somewhere.
@@ -123,7 +123,7 @@ function blockerOf(carrier: Carrier, result: FlowResult, tools: ShapeTools): str
       const name = member.computed ? context.evaluator.evaluateString(member.property) : staticPropertyName(member.property, false);
       const outer = context.index.parentOf(member);
       const isWrite = outer?.type === 'AssignmentExpression' && outer.left === member;
-      if (name !== undefined && isLegacyParamName(name) && !isWrite) {
+      if (name !== undefined && isLegacyKeyName(name) && !isWrite) {
         return `${context.sourceOf(member)} is read at line ${context.lines.position(member.start ?? 0).line}`;
       }
     }
@@ -177,8 +177,8 @@ function preferredQuote(carrier: Carrier, context: AnalysisContext): string {
 
 function isSuspicious(group: readonly CarrierFlow[], context: AnalysisContext): boolean {
   const names = group.flatMap(({ carrier }) => [...legacyEntries(carrier).map((entry) => entry.name), ...carrier.dynamic.flatMap((d) => d.names), ...(carrier.otherNames ?? [])]);
-  const hasApiKey = names.some((name) => isApiKeyParamName(name));
-  const hasTicket = names.some((name) => name.toLowerCase() === 'ticket');
+  const hasApiKey = names.some((name) => isApiKeyKeyName(name));
+  const hasTicket = names.some((name) => name === 'ticket');
   return (hasApiKey && hasTicket) || (hasApiKey && context.mentionsZoho) || (hasTicket && LEGACY_ZOHO_API.test(context.text));
 }
 

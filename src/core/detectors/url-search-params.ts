@@ -2,7 +2,7 @@ import type { Node } from '@babel/types';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { mutationCarrier, type Carrier } from '../requests/object-request.js';
 import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
-import { isLegacyParamName } from '../zoho/services.js';
+import { isLegacyKeyName } from '../zoho/services.js';
 
 const MUTATORS = new Set(['append', 'set']);
 
@@ -11,7 +11,7 @@ function setsLegacyName(args: readonly Node[], tools: ShapeTools): boolean {
   const key = args[0];
   if (!key || args.length !== 2) return false;
   const name = tools.context.evaluator.evaluateString(key);
-  return name !== undefined && isLegacyParamName(name);
+  return name !== undefined && isLegacyKeyName(name);
 }
 
 /**

@@ -145,7 +145,7 @@ export function entryEdits(actions: ReadonlyMap<ParamEntry, EntryAction>, scopeA
   for (const [object, removed] of removedProperties) edits.push(...propertyRemovals(object, removed, style.text));
   if (scopeAfter && style.scope !== null) {
     const form = scopeAfter.form;
-    if (form.kind === 'property') edits.push(...propertyAfter(form.object, form.property, `scope: ${quoted(style.scope, keyQuote(scopeAfter, style))}`, style.text));
+    if (form.kind === 'property') edits.push(...propertyAfter(form.object, form.property, `${keyText(scopeAfter.key, 'scope', style)}: ${quoted(style.scope, keyQuote(scopeAfter, style))}`, style.text));
     else {
       const code = scopeStatement(scopeAfter, style);
       if (!form.statement || code === undefined) return `the ${scopeAfter.name} ${form.kind === 'call' ? 'call' : 'assignment'} is part of a larger expression`;
@@ -188,13 +188,11 @@ function propertyRemovals(object: ObjectExpression, removed: ReadonlySet<Node>, 
 function propertyAfter(object: ObjectExpression, property: Node, code: string, text: string): Edit[] {
   const end = property.end ?? 0;
   const rest = restOfLine(text, end);
-  const isLast = object.properties[object.properties.length - 1] === property;
   if (startsLine(text, property) && rest) {
     const indent = text.slice(lineStart(text, property.start ?? 0), property.start ?? 0);
     const close = lineEnd(text, end);
     if (rest.comma >= 0) return [{ start: close, end: close, text: `\n${indent}${code},` }];
     return [{ start: end, end, text: ',' }, { start: close, end: close, text: `\n${indent}${code}` }];
   }
-  if (isLast && rest?.comma === -1 && /^\s*\}/.test(text.slice(end))) return [{ start: end, end, text: `, ${code}` }];
   return [{ start: end, end, text: `, ${code}` }];
 }

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import type { Edit } from '../findings.js';
-import { isApiKeyParamName, isLegacyParamName, type ZohoService } from '../zoho/services.js';
+import { isApiKeyKeyName, isLegacyKeyName, type ZohoService } from '../zoho/services.js';
 import { entryEdits, type EditStyle, type EntryAction } from './object-edits.js';
 import { legacyEntries, type Carrier, type ParamEntry } from './object-request.js';
 import type { Proof } from './param-flow.js';
@@ -64,8 +64,8 @@ export function planGroup(group: readonly CarrierFlow[], service: ZohoService, k
   }
   const roles = new Map<Carrier, Role>();
   for (const { carriers, keys } of roots.values()) {
-    const serviceEntries = (carrier: Carrier) => legacyEntries(carrier).filter((entry) => isLegacyParamName(entry.name, service));
-    const withApiKey = [...carriers].filter((carrier) => serviceEntries(carrier).some((entry) => isApiKeyParamName(entry.name, service)));
+    const serviceEntries = (carrier: Carrier) => legacyEntries(carrier).filter((entry) => isLegacyKeyName(entry.name, service));
+    const withApiKey = [...carriers].filter((carrier) => serviceEntries(carrier).some((entry) => isApiKeyKeyName(entry.name, service)));
     const withLegacy = [...carriers].filter((carrier) => serviceEntries(carrier).length > 0);
     if (withApiKey.length > 1) return 'the apikey is set in more than one place for the same request';
     const primary = keys.has('authtoken') ? undefined : (withApiKey[0] ?? (withLegacy.length === 1 ? withLegacy[0] : undefined));
@@ -81,13 +81,13 @@ export function planGroup(group: readonly CarrierFlow[], service: ZohoService, k
   const plans: CarrierPlan[] = [];
   for (const { carrier } of group) {
     const role = roles.get(carrier);
-    const legacy = legacyEntries(carrier).filter((entry) => isLegacyParamName(entry.name, service));
+    const legacy = legacyEntries(carrier).filter((entry) => isLegacyKeyName(entry.name, service));
     if (!role || legacy.length === 0) continue;
     const actions = new Map<ParamEntry, EntryAction>();
     let scopeAfter: ParamEntry | undefined;
     if (role.kind === 'remove') for (const entry of legacy) actions.set(entry, 'remove');
     else {
-      const auth = legacy.find((entry) => isApiKeyParamName(entry.name, service)) ?? legacy[0]!;
+      const auth = legacy.find((entry) => isApiKeyKeyName(entry.name, service)) ?? legacy[0]!;
       const rest = legacy.filter((entry) => entry !== auth);
       actions.set(auth, 'authtoken');
       if (role.needsScope && rest[0]) actions.set(rest[0], 'scope');
@@ -104,7 +104,7 @@ export function planGroup(group: readonly CarrierFlow[], service: ZohoService, k
 /** The legacy parameter names of a group, for messages: `apikey and ticket`. */
 export function describeGroup(group: readonly CarrierFlow[], service?: ZohoService): string {
   const names = new Set<string>();
-  for (const { carrier } of group) for (const entry of legacyEntries(carrier)) if (isLegacyParamName(entry.name, service)) names.add(entry.name);
+  for (const { carrier } of group) for (const entry of legacyEntries(carrier)) if (isLegacyKeyName(entry.name, service)) names.add(entry.name);
   for (const { carrier } of group) for (const name of [...carrier.dynamic.flatMap((d) => d.names), ...(carrier.otherNames ?? [])]) names.add(name);
   return [...names].join(' and ') || 'apikey/ticket';
 }

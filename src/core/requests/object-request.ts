@@ -2,7 +2,7 @@ import type { CallExpression, ExpressionStatement, MemberExpression, Node, Objec
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { isStaticObject } from '../scope/evaluate.js';
 import type { LexicalBinding } from '../scope/lexical-scopes.js';
-import { isLegacyParamName } from '../zoho/services.js';
+import { isLegacyKeyName } from '../zoho/services.js';
 import type { ShapeTools } from './request-shape.js';
 
 /** How one parameter is written, which decides how it is edited. */
@@ -66,7 +66,7 @@ export function isNonCredentialValue(value: Node): boolean {
 
 /** Entries that set a legacy parameter: the name, and a value that can be a credential. */
 export function isLegacyEntry(entry: ParamEntry): boolean {
-  return isLegacyParamName(entry.name) && !isNonCredentialValue(entry.value);
+  return isLegacyKeyName(entry.name) && !isNonCredentialValue(entry.value);
 }
 
 export function legacyEntries(carrier: Carrier): ParamEntry[] {
@@ -103,14 +103,14 @@ export function objectCarrier(object: ObjectExpression, tools: ShapeTools): Carr
   for (const property of object.properties) {
     if (property.type === 'ObjectProperty' && property.computed && propertyName(property) === undefined) {
       const name = tools.context.evaluator.evaluateString(property.key);
-      if (name !== undefined && isLegacyParamName(name)) dynamic.push({ node: property, how: `a computed key ("${name}")`, names: [name] });
+      if (name !== undefined && isLegacyKeyName(name)) dynamic.push({ node: property, how: `a computed key ("${name}")`, names: [name] });
     }
     if (property.type === 'SpreadElement') {
       const argument = unwrapExpression(property.argument);
       const binding = argument.type === 'Identifier' ? tools.bindingOf(argument) : undefined;
       if (binding?.kind !== 'import' && !(binding?.init && unwrapExpression(binding.init).type === 'CallExpression' && /require/.test(tools.context.sourceOf(binding.init)))) continue;
       const value = tools.context.evaluator.evaluate(argument);
-      if (isStaticObject(value) && Object.keys(value).some((key) => isLegacyParamName(key))) {
+      if (isStaticObject(value) && Object.keys(value).some((key) => isLegacyKeyName(key))) {
         foreignReason = 'the parameters come from a constant defined in another module';
       }
     }
@@ -168,7 +168,7 @@ export function mutationCarrier(binding: LexicalBinding, viaSearchParams: boolea
         entries.push({ name, form: { kind: 'assignment', member, statement: statementOf(outer, tools) }, key: member.property, value: outer.right });
       } else {
         const known = evaluator.evaluateString(member.property);
-        if (known !== undefined && isLegacyParamName(known)) dynamic.push({ node: outer, how: `a computed member name ("${known}")`, names: [known] });
+        if (known !== undefined && isLegacyKeyName(known)) dynamic.push({ node: outer, how: `a computed member name ("${known}")`, names: [known] });
       }
       continue;
     }
@@ -181,7 +181,7 @@ export function mutationCarrier(binding: LexicalBinding, viaSearchParams: boolea
       entries.push({ name, form: { kind: 'call', call: outer, statement: statementOf(outer, tools) }, key: keyArg, value: valueArg });
     } else {
       const known = evaluator.evaluateString(keyArg);
-      if (known !== undefined && isLegacyParamName(known)) dynamic.push({ node: outer, how: `a name held in a variable ("${known}")`, names: [known] });
+      if (known !== undefined && isLegacyKeyName(known)) dynamic.push({ node: outer, how: `a name held in a variable ("${known}")`, names: [known] });
     }
   }
   const sites = [...entries.map((entry) => entry.form.kind === 'property' ? entry.form.object : (entry.form.statement ?? (entry.form.kind === 'call' ? entry.form.call : entry.form.member))), ...dynamic.map((d) => d.node)];

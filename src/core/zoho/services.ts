@@ -121,3 +121,16 @@ export function isApiKeyParamName(name: string, service?: ZohoService): boolean 
   const candidates = service ? service.apiKeyParams : ZOHO_SERVICES.flatMap((s) => s.apiKeyParams);
   return candidates.some((candidate) => candidate.toLowerCase() === lower);
 }
+
+/**
+ * Object keys and `append` names are exact: `{ apikey }` is what Zoho documented, while `apiKey`
+ * is every other API client's option name (and a Zoho servlet would not have read it).
+ */
+export function isLegacyKeyName(name: string, service?: ZohoService): boolean {
+  const candidates = service ? [...service.apiKeyParams, ...service.ticketParams] : ZOHO_SERVICES.flatMap((s) => [...s.apiKeyParams, ...s.ticketParams]);
+  return candidates.includes(name);
+}
+
+export function isApiKeyKeyName(name: string, service?: ZohoService): boolean {
+  return (service ? service.apiKeyParams : ZOHO_SERVICES.flatMap((s) => s.apiKeyParams)).includes(name);
+}
