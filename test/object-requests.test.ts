@@ -71,6 +71,25 @@ describe('dynamic and unprovable parameters: reported, never rewritten', () => {
     expect(migrateSource(source, { filePath }).changed).toBe(false);
   });
 
+  it.each([
+    ['in the URL string', "request.get(CRM + '/Leads/getRecords?apikey=' + k, { qs: { ticket: t } }, cb);\n"],
+    ['in a URL variable', "var url = CRM + '/Leads/getRecords?apikey=' + k;\nrequest({ url: url, qs: { ticket: t } }, cb);\n"],
+    ['appended to a URL variable', "var url = CRM + '/Leads/getRecords';\nurl += '?apikey=' + k;\nrequest({ url: url, qs: { ticket: t } }, cb);\n"],
+  ])('leaves a request with one parameter %s and the other in its options to a human', (_, body) => {
+    const source = CRM + "var request = require('request');\n" + body;
+    const findings = legacy(source);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/sends apikey, but an object sent with the same request sets parameters too/),
+      expect.stringMatching(/sends ticket, but the same URL also spells apikey\/ticket in its text/),
+    ]);
+    expect(migrateSource(source, { filePath: 'sample.js' }).changed).toBe(false);
+  });
+
+  it('leaves parameters that are destructured back out to a human', () => {
+    const source = CRM + "function d(creds) {\n  var params = { apikey: creds.k, ticket: creds.t };\n  var { ticket } = params;\n  return axios.get(CRM + '/Leads/getRecords', { params });\n}\n";
+    expect(legacy(source).map((finding) => finding.message)).toEqual([expect.stringMatching(/\{ ticket \} = params reads them back at line 5/)]);
+  });
+
   it('stays silent on look-alikes that are not legacy Zoho auth', () => {
     // No Zoho in the file and only one of the two names: an ordinary `ticket` field.
     expect(legacy("export function payload(t) {\n  return { ticket: t, seat: '12A' };\n}\n")).toEqual([]);
@@ -84,7 +103,7 @@ describe('dynamic and unprovable parameters: reported, never rewritten', () => {
     expect(findings).toHaveLength(2);
     expect(findings.every((finding) => !finding.fixable)).toBe(true);
     expect(findings.map((finding) => finding.message)).toEqual([
-      expect.stringMatching(/sends ticket, but an object in the same URL sets request parameters too/),
+      expect.stringMatching(/sends ticket, but an object sent with the same request sets parameters too/),
       expect.stringMatching(/sends apikey, but the same URL also spells apikey\/ticket in its text/),
     ]);
   });

@@ -3,7 +3,7 @@ import type { AnalysisContext } from '../context.js';
 import type { Edit } from '../findings.js';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { reportHardcodedValue } from '../requests/hardcoded-credentials.js';
-import { urlObjectText } from '../requests/known-text.js';
+import { knownText, urlObjectText } from '../requests/known-text.js';
 import { definedTokenExpr } from '../requests/token-expr.js';
 import { type EditStyle } from '../requests/object-edits.js';
 import { describeGroup, groupCarriers, planGroup, type CarrierFlow } from '../requests/object-plan.js';
@@ -12,7 +12,7 @@ import { judgeEndpoints } from '../requests/object-verdict.js';
 import { ParamFlow, isAnyType, isLooseType, type FlowResult } from '../requests/param-flow.js';
 import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
 import { scopeFor } from '../requests/string-request.js';
-import { AtomBuilder } from '../strings/build-atoms.js';
+import { AtomBuilder, LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
 import { scanQueryParams } from '../strings/query-params.js';
 import { classifyRequestText } from '../zoho/endpoint.js';
 import { isApiKeyKeyName, isLegacyKeyName, isLegacyParamName } from '../zoho/services.js';
@@ -50,6 +50,16 @@ export function detectObjectRequests(context: AnalysisContext, shapes: readonly 
       context.objectParamNodes.add(hole);
       if (scanQueryParams(builder.atoms(builder.chain(chain))).some((param) => isLegacyParamName(param.name))) mixed.add(carrier);
     }
+    // `request.get(CRM + '?apikey=' + k, { qs: { ticket: t } })`: the same, across the URL and the options.
+    for (const proof of result.proofs) {
+      const url = proof.request?.parts.url ?? proof.request?.parts.path;
+      if (!url) continue;
+      const definitions = urlDefinitions(url, tools);
+      const spellsLegacy = LEGACY_IN_URL.test(knownText(url, { evaluator: context.evaluator, scopes: tools.scopes })) || definitions.some((node) => LEGACY_KEY_TEXT.test(context.sourceOf(node)));
+      if (!spellsLegacy) continue;
+      mixed.add(carrier);
+      for (const node of [url, ...definitions]) context.objectParamNodes.add(node);
+    }
   }
   for (const group of groupCarriers(flows)) reportGroup(group, context, tools, mixed, stringPositions);
 }
@@ -72,6 +82,18 @@ function wantsString(carrier: Carrier, result: FlowResult): boolean {
 function tokenFor(carrier: Carrier, context: AnalysisContext, stringPositions: ReadonlySet<Carrier>): string {
   const tokenExpr = context.options.tokenExpr;
   return stringPositions.has(carrier) ? definedTokenExpr(tokenExpr, context.filePath) : tokenExpr;
+}
+
+const LEGACY_IN_URL = /[?&](apikey|ticket|ZOHO_API_KEY)=/i;
+
+/** The expressions a URL variable is built from, where a string request over it would be rooted. */
+function urlDefinitions(url: Node, tools: ShapeTools): Node[] {
+  const inner = unwrapExpression(url);
+  const binding = inner.type === 'Identifier' ? tools.bindingOf(inner) : undefined;
+  if (!binding) return [];
+  const writes = binding.writes.flatMap((write) => (write.type === 'AssignmentExpression' ? [write.right, tools.context.index.parentOf(write) ?? write] : []));
+  const declarator = tools.context.index.parentOf(binding.id);
+  return [...(binding.init ? [binding.init] : []), ...(declarator?.type === 'VariableDeclarator' ? [tools.context.index.parentOf(declarator) ?? declarator] : []), ...writes];
 }
 
 /** Where a carrier's parameters go, from its own starts, the values a helper's parameter receives, and a `new URL`. */
@@ -119,6 +141,11 @@ function blockerOf(carrier: Carrier, result: FlowResult, tools: ShapeTools): str
   for (const id of holderIds) {
     for (const reference of tools.bindingOf(id)?.references ?? []) {
       const member = context.index.parentOf(reference);
+      // `const { ticket } = params`
+      if (member?.type === 'VariableDeclarator' && member.init === reference && member.id.type === 'ObjectPattern') {
+        const read = member.id.properties.find((property) => property.type === 'ObjectProperty' && isLegacyKeyName(staticPropertyName(property.key, property.computed) ?? ''));
+        if (read) return `${context.sourceOf(member)} reads them back at line ${context.lines.position(member.start ?? 0).line}`;
+      }
       if (member?.type !== 'MemberExpression' || member.object !== reference) continue;
       const name = member.computed ? context.evaluator.evaluateString(member.property) : staticPropertyName(member.property, false);
       const outer = context.index.parentOf(member);

@@ -13,6 +13,8 @@ export interface Proof {
   endpoint: Endpoint | undefined;
   /** Objects and variables the value passed through on the way: their keys are part of the request. */
   holders: Node[];
+  /** The request call, when the proof is one. */
+  request?: RequestCall;
 }
 
 export interface FlowResult {
@@ -184,20 +186,20 @@ export class ParamFlow {
       const isConverted = options.isConverted ?? step.isConverted ?? false;
       queue.push({ node: target, container: 'container' in options ? options.container : container, holders: options.holders ?? holders, isConverted });
     };
-    const proof = (root: Node, endpoint: Endpoint | undefined): void => {
-      result.proofs.push({ root, endpoint, holders });
+    const proof = (root: Node, endpoint: Endpoint | undefined, request?: RequestCall): void => {
+      result.proofs.push({ root, endpoint, holders, ...(request ? { request } : {}) });
     };
 
     if (container === undefined) {
       const requests = this.byParam.get(node);
       if (requests) {
-        for (const request of requests) proof(node, this.endpointOf(request));
+        for (const request of requests) proof(node, this.endpointOf(request), request);
         return;
       }
     } else {
       const requests = this.byOptions.get(node)?.filter((request) => request.options?.paramKeys.includes(container));
       if (requests && requests.length > 0) {
-        for (const request of requests) proof(node, this.endpointOf(request));
+        for (const request of requests) proof(node, this.endpointOf(request), request);
         return;
       }
     }

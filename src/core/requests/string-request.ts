@@ -65,8 +65,9 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     return;
   }
   // `CRM + '?' + qs.stringify({ apikey }) + '&ticket=' + t`: the object is rewritten on its own; doing both would add two authtokens.
-  if (request.atoms.some((atom) => atom.kind === 'hole' && context.objectParamNodes.has(atom.node))) {
-    const reason = 'an object in the same URL sets request parameters too';
+  const isClaimed = context.objectParamNodes.has(request.root) || request.covers.some((node) => context.objectParamNodes.has(node));
+  if (isClaimed || request.atoms.some((atom) => atom.kind === 'hole' && context.objectParamNodes.has(atom.node))) {
+    const reason = 'an object sent with the same request sets parameters too';
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
     reportHardcodedCredentials(serviceLegacy, context, false);
     return;
