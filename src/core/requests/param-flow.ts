@@ -1,8 +1,10 @@
-import type { Node, ObjectExpression } from '@babel/types';
+import type { Node } from '@babel/types';
 import { calleeName, isPlusExpression, staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import type { LexicalBinding } from '../scope/lexical-scopes.js';
 import { classifyRequestText, type Endpoint } from '../zoho/endpoint.js';
-import { joinBase, knownText } from './known-text.js';
+import { declaredTypes } from './declared-types.js';
+import { knownText } from './known-text.js';
+import { RequestIndex } from './request-index.js';
 import type { AnyCall, RequestCall, RequestShape, ShapeTools } from './request-shape.js';
 
 /** A place that shows where the parameters go: a request call, a URL string, an options object with a URL. */
@@ -27,8 +29,6 @@ export interface FlowResult {
 
 /** Option keys that carry request parameters (axios `params`/`data`, request `qs`/`form`, jQuery `data`, fetch `body`). */
 export const PARAM_KEYS: ReadonlySet<string> = new Set(['params', 'qs', 'query', 'data', 'form', 'body', 'searchParams', 'formData']);
-const URL_KEYS = ['url', 'uri', 'baseURL', 'baseUrl'];
-const HOST_KEYS = ['hostname', 'host'];
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TypeCastExpression', 'ParenthesizedExpression', 'AwaitExpression']);
 const MAX_STEPS = 2000;
 
@@ -48,33 +48,15 @@ interface Step {
  * It never guesses: a value that leaves the file, or goes where no shape understands, proves nothing.
  */
 export class ParamFlow {
-  private readonly byParam = new Map<Node, RequestCall[]>();
-  private readonly byOptions = new Map<Node, RequestCall[]>();
-  private readonly byCall = new Map<Node, RequestCall>();
-  private readonly endpoints = new Map<RequestCall, Endpoint | undefined>();
+
+  private readonly requests: RequestIndex;
   private typesSeen: Node[] = [];
 
   constructor(
     private readonly tools: ShapeTools,
     private readonly shapes: readonly RequestShape[],
   ) {
-    const { index } = tools.context;
-    for (const call of [...index.ofType('CallExpression'), ...index.ofType('NewExpression')]) {
-      for (const shape of shapes) {
-        const request = shape.requestCall?.(call, tools);
-        if (!request) continue;
-        this.byCall.set(call, request);
-        const positions = request.parts.url ? [...request.paramNodes, request.parts.url] : request.paramNodes;
-        for (const node of positions) push(this.byParam, node, request);
-        if (request.parts.path) push(this.byParam, request.parts.path, request);
-        if (request.options) push(this.byOptions, request.options.node, request);
-        break;
-      }
-    }
-  }
-
-  requestCalls(): RequestCall[] {
-    return [...this.byCall.values()];
+    this.requests = new RequestIndex(tools, shapes);
   }
 
   follow(starts: readonly Node[], holders: readonly Node[]): FlowResult {
@@ -91,15 +73,6 @@ export class ParamFlow {
       this.step(step, queue, result);
     }
     return result;
-  }
-
-  /** Where a request call sends its request; a factory without a base URL is judged by its instance's calls. */
-  endpointOf(request: RequestCall): Endpoint | undefined {
-    if (this.endpoints.has(request)) return this.endpoints.get(request);
-    this.endpoints.set(request, undefined);
-    const endpoint = this.computeEndpoint(request);
-    this.endpoints.set(request, endpoint);
-    return endpoint;
   }
 
   /** Call sites of a function declared in this file, by the name it is bound to. */
@@ -136,49 +109,6 @@ export class ParamFlow {
     return found;
   }
 
-  /** An options object's own URL (`{ url, qs }`, `{ host, path, ... }`), when it proves something. */
-  siblingEndpoint(object: ObjectExpression): Endpoint | undefined {
-    const url = this.tools.property(object, URL_KEYS);
-    if (url) return classifyRequestText(knownText(url, this.textSource()), this.tools.context.options.services);
-    const host = this.tools.property(object, HOST_KEYS);
-    const path = this.tools.property(object, ['path', 'pathname']);
-    return host || path ? this.hostPathEndpoint(host, path) : undefined;
-  }
-
-  private textSource() {
-    return { evaluator: this.tools.context.evaluator, scopes: this.tools.scopes };
-  }
-
-  private hostPathEndpoint(host: Node | undefined, path: Node | undefined): Endpoint | undefined {
-    const source = this.textSource();
-    const hostText = host ? knownText(host, source) : '';
-    const pathText = path ? knownText(path, source) : '';
-    const services = this.tools.context.options.services;
-    if (hostText !== '' && !hostText.includes('\u0000')) return classifyRequestText(`//${hostText}${pathText.startsWith('/') ? '' : '/'}${pathText}`, services);
-    return classifyRequestText(pathText, services);
-  }
-
-  private computeEndpoint(request: RequestCall): Endpoint | undefined {
-    const { url, factory, host, path } = request.parts;
-    const services = this.tools.context.options.services;
-    if (host || path) return this.hostPathEndpoint(host, path);
-    let text = url ? knownText(url, this.textSource()) : '';
-    if (factory) {
-      const base = this.byCall.get(factory);
-      const baseText = base?.parts.url ? knownText(base.parts.url, this.textSource()) : undefined;
-      text = joinBase(baseText, text);
-    }
-    const endpoint = text === '' ? undefined : classifyRequestText(text, services);
-    if (endpoint || !request.isFactory) return endpoint;
-    // No base URL in the factory: the instance is what its calls show, when they all agree.
-    const found = this.requestCalls()
-      .filter((other) => other.parts.factory === request.call)
-      .map((other) => (other.parts.url ? classifyRequestText(knownText(other.parts.url, this.textSource()), services) : undefined));
-    const first = found[0];
-    if (!first || found.some((other) => other?.kind !== first.kind || (other.kind === 'service' && first.kind === 'service' && other.service.id !== first.service.id))) return undefined;
-    return first;
-  }
-
   private step(step: Step, queue: Step[], result: FlowResult): void {
     const { node, container, holders } = step;
     const { index } = this.tools.context;
@@ -191,15 +121,15 @@ export class ParamFlow {
     };
 
     if (container === undefined) {
-      const requests = this.byParam.get(node);
+      const requests = this.requests.atParam(node);
       if (requests) {
-        for (const request of requests) proof(node, this.endpointOf(request), request);
+        for (const request of requests) proof(node, this.requests.endpointOf(request), request);
         return;
       }
     } else {
-      const requests = this.byOptions.get(node)?.filter((request) => request.options?.paramKeys.includes(container));
+      const requests = this.requests.atOptions(node)?.filter((request) => request.options?.paramKeys.includes(container));
       if (requests && requests.length > 0) {
-        for (const request of requests) proof(node, this.endpointOf(request), request);
+        for (const request of requests) proof(node, this.requests.endpointOf(request), request);
         return;
       }
     }
@@ -225,7 +155,7 @@ export class ParamFlow {
           if (name === undefined || !PARAM_KEYS.has(name) || object.type !== 'Identifier') return;
           const binding = this.tools.bindingOf(object);
           const init = binding?.init ? unwrapExpression(binding.init) : undefined;
-          const endpoint = init?.type === 'ObjectExpression' ? this.siblingEndpoint(init) : undefined;
+          const endpoint = init?.type === 'ObjectExpression' ? this.requests.siblingEndpoint(init) : undefined;
           if (endpoint) return proof(node, endpoint);
           if (binding) for (const reference of binding.references) next(reference, { container: name });
         }
@@ -236,7 +166,7 @@ export class ParamFlow {
         if (key !== 'value' || object?.type !== 'ObjectExpression' || container !== undefined) return;
         const name = parent.computed ? this.tools.context.evaluator.evaluateString(parent.key) : staticPropertyName(parent.key, false);
         if (name === undefined || !PARAM_KEYS.has(name)) return;
-        const endpoint = this.siblingEndpoint(object);
+        const endpoint = this.requests.siblingEndpoint(object);
         if (endpoint) return proof(node, endpoint);
         return next(object, { container: name });
       }
@@ -316,61 +246,9 @@ export class ParamFlow {
       chain = parent;
     }
     result.chainHoles.push({ hole: node, chain });
-    const endpoint = classifyRequestText(knownText(chain, this.textSource()), this.tools.context.options.services);
+    const endpoint = classifyRequestText(knownText(chain, { evaluator: this.tools.context.evaluator, scopes: this.tools.scopes }), this.tools.context.options.services);
     if (endpoint) proof(chain, endpoint);
     else next(chain, { isConverted: true });
   }
 }
 
-/**
- * Types that hold any key (`any`, `object`, `Record<string, ...>`, index signatures, URLSearchParams):
- * renaming a key in a value of such a type cannot break the type check.
- */
-export function isLooseType(annotation: Node | null | undefined): boolean {
-  if (!annotation) return true;
-  const type = bareType(annotation);
-  switch (type.type) {
-    case 'TSAnyKeyword':
-    case 'TSUnknownKeyword':
-    case 'TSObjectKeyword':
-    case 'AnyTypeAnnotation':
-    case 'MixedTypeAnnotation':
-      return true;
-    case 'TSTypeLiteral':
-      return type.members.every((member) => member.type === 'TSIndexSignature');
-    case 'ObjectTypeAnnotation':
-      return type.properties.length === 0 && (type.indexers ?? []).length > 0;
-    case 'TSTypeReference': {
-      const name = type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.right.name;
-      return ['Record', 'URLSearchParams', 'FormData', 'ParsedUrlQueryInput', 'Dictionary', 'const'].includes(name);
-    }
-    default:
-      return false;
-  }
-}
-
-function bareType(annotation: Node): Node {
-  return annotation.type === 'TSTypeAnnotation' || annotation.type === 'TypeAnnotation' ? annotation.typeAnnotation : annotation;
-}
-
-/** `any` and `unknown` take a possibly undefined token; every other declared type may want a string. */
-export function isAnyType(annotation: Node): boolean {
-  const type = bareType(annotation);
-  return type.type === 'TSAnyKeyword' || type.type === 'TSUnknownKeyword' || type.type === 'AnyTypeAnnotation' || type.type === 'MixedTypeAnnotation';
-}
-
-/** The declared type a value meets at its parent: a typed variable, a cast, a typed parameter, a return type. */
-function declaredTypes(parent: Node, key: string | null, index: { enclosingFunction(node: Node): Node | null }): Node[] {
-  let annotation: Node | null | undefined;
-  if (parent.type === 'VariableDeclarator' && key === 'init') annotation = (parent.id as { typeAnnotation?: Node | null }).typeAnnotation;
-  else if ((parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'TSTypeAssertion') && key === 'expression') annotation = parent.typeAnnotation;
-  else if (parent.type === 'ReturnStatement') annotation = (index.enclosingFunction(parent) as { returnType?: Node | null } | null)?.returnType;
-  else if (parent.type === 'ArrowFunctionExpression' && key === 'body') annotation = parent.returnType;
-  return annotation ? [annotation] : [];
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
