@@ -15,7 +15,7 @@ import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
 import { scopeFor } from '../requests/string-request.js';
 import { AtomBuilder, LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
 import { scanQueryParams } from '../strings/query-params.js';
-import { classifyRequestText } from '../zoho/endpoint.js';
+import { classifyRequestText, type Endpoint } from '../zoho/endpoint.js';
 import { isApiKeyKeyName, isLegacyKeyName, isLegacyParamName } from '../zoho/services.js';
 import { createShapeTools } from './shape-tools.js';
 
@@ -32,11 +32,14 @@ const LEGACY_ZOHO_API = /\b(crm|recruit|support|creator|invoice|reportsapi)\.zoh
 export function detectObjectRequests(context: AnalysisContext, shapes: readonly RequestShape[]): void {
   if (!LEGACY_WORD.test(context.text)) return;
   const tools = createShapeTools(context);
+  let lazyFlow: ParamFlow | undefined;
+  const getFlow = () => (lazyFlow ??= new ParamFlow(tools, shapes));
+  context.requestEndpointOf = (node) => endpointOfValue(node, getFlow());
   const carriers = new Map<string, Carrier>();
   for (const shape of shapes) for (const carrier of shape.carriers?.(tools) ?? []) if (!carriers.has(carrier.id) && hasLegacy(carrier)) carriers.set(carrier.id, carrier);
   if (carriers.size === 0) return;
 
-  const flow = new ParamFlow(tools, shapes);
+  const flow = getFlow();
   const flows: CarrierFlow[] = [];
   const mixed = new Set<Carrier>();
   const stringPositions = new Set<Carrier>();
@@ -83,6 +86,15 @@ function wantsString(carrier: Carrier, result: FlowResult): boolean {
 function tokenFor(carrier: Carrier, context: AnalysisContext, stringPositions: ReadonlySet<Carrier>): string {
   const tokenExpr = context.options.tokenExpr;
   return stringPositions.has(carrier) ? definedTokenExpr(tokenExpr, context.filePath) : tokenExpr;
+}
+
+/** What the requests a value reaches prove about it, as an endpoint: one Zoho service, or only other hosts. */
+function endpointOfValue(node: Node, flow: ParamFlow): Endpoint | undefined {
+  const verdict = judgeEndpoints(flow.follow([node], []).proofs.map((proof) => proof.endpoint));
+  if (verdict.kind === 'zoho') return { kind: 'service', service: verdict.service, host: null };
+  if (verdict.kind === 'unknown-zoho') return { kind: 'unknown-zoho', host: verdict.host };
+  if (verdict.kind === 'not-zoho') return { kind: 'other', host: '' };
+  return undefined;
 }
 
 const LEGACY_IN_URL = /[?&](apikey|ticket|ZOHO_API_KEY)=/i;

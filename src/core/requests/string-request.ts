@@ -36,7 +36,7 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   const opaqueLegacy = request.atoms.some((atom) => atom.kind === 'hole' && atom.known !== undefined && LEGACY_KEY_TEXT.test(atom.known));
   if (legacy.length === 0 && !opaqueLegacy) return;
 
-  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services);
+  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services) ?? context.requestEndpointOf?.(flowStart(request.root));
   const where = { start: request.start, end: request.end };
   const names = describeLegacyParams(params) || 'apikey/ticket';
 
@@ -82,6 +82,13 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     return;
   }
   context.report({ ruleId: 'legacy-auth-params', messageId: 'fixable', data, ...where, fixable: true, edits });
+}
+
+/** The expression whose value a request is: a declaration or `url = ...` statement stands for its value. */
+function flowStart(root: Node): Node {
+  if (root.type === 'VariableDeclaration') return root.declarations[0]?.init ?? root;
+  if (root.type === 'ExpressionStatement' && root.expression.type === 'AssignmentExpression') return root.expression.right;
+  return root;
 }
 
 function hasBothKinds(params: readonly QueryParam[]): boolean {
