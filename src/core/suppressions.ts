@@ -22,7 +22,7 @@ export interface SuppressionDirective {
   reason: string;
 }
 
-const DIRECTIVE = /^[\s*]*zoho-authtoken-ignore-(next-line|file)(?=\s|\*|$)([\s\S]*)$/;
+const DIRECTIVE = /^[\s*]*zoho-authtoken-ignore-(next-line|file)(?=[\s*:]|$)([\s\S]*)$/;
 
 function directiveOf(value: string, start: number, end: number, lines: LineIndex): SuppressionDirective | undefined {
   const match = DIRECTIVE.exec(value);
