@@ -2,7 +2,7 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command as Program, CommanderError, Option } from 'commander';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, scopeProblem, tokenExprProblem } from './core/options.js';
-import { DEFAULT_FORMAT, findReporter, formatsFor, maskReport, renderReport, type Reporter } from './reporters/index.js';
+import { DEFAULT_FORMAT, findReporter, formatsFor, maskReport, renderReport, type Reporter, type ReporterContext } from './reporters/index.js';
 import { workTreePrefix } from './runner/git-changes.js';
 import { describeIoError } from './runner/read-source.js';
 import { allFindings, type Command, type RunResult } from './runner/result.js';
@@ -134,7 +134,7 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
   const result = await run(options);
   // https://no-color.org: present and not empty turns colour off.
   const isColor = io.isStdoutTty && !flags.output && !io.env.NO_COLOR;
-  const context = { isColor, ...(reporter.usesRepoPaths ? { repoPrefix: await workTreePrefix(io.cwd) } : {}) };
+  const context: ReporterContext = { isColor, ...(reporter.usesRepoPaths ? { repoPrefix: await workTreePrefix(io.cwd) } : {}) };
   const text = renderReport(reporter, result, context);
   if (flags.output) await writeOut(flags.output, io.cwd, text, writeFile);
   else io.stdout(text);
@@ -154,7 +154,7 @@ async function writeOut(file: string, cwd: string, text: string, write: typeof w
 }
 
 /** GitHub Actions shows this file's Markdown on the run's summary page; steps append to it. */
-async function writeStepSummary(reporter: Reporter, result: RunResult, context: { isColor: boolean; repoPrefix?: string }, io: CliIo): Promise<void> {
+async function writeStepSummary(reporter: Reporter, result: RunResult, context: ReporterContext, io: CliIo): Promise<void> {
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (!reporter.renderStepSummary || !summaryFile) return;
   await writeOut(summaryFile, io.cwd, maskReport(reporter.renderStepSummary(result, { ...context, isColor: false }), result), appendFile);

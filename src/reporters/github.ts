@@ -25,9 +25,9 @@ export function escapeProperty(text: string): string {
 }
 
 /**
- * Which findings matter most, in this order: what breaks requests (legacy parameters, ticket
- * logins), then dead lifecycle code, files the analysis could not read, committed credentials,
- * and housekeeping notes.
+ * Which findings matter most, in this order (files that could not be read at all come first):
+ * what breaks requests (legacy parameters, ticket logins), then dead lifecycle code, files the
+ * analysis could not parse, committed credentials, and housekeeping notes.
  */
 const RULE_RANK: Record<RuleId, number> = {
   'legacy-auth-params': 0,

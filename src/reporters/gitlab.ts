@@ -12,6 +12,10 @@ import type { Reporter, ReporterContext } from './types.js';
  * line numbers, so GitLab sees the same issue before and after code above it moves and does not
  * report it as fixed-and-new in the merge request widget.
  */
+/**
+ * GitLab's scale has five steps; `blocker`/`critical` are left for tools that find exploitable
+ * defects, an error here fails the build but is a migration task.
+ */
 const GITLAB_SEVERITY: Record<Severity, 'blocker' | 'critical' | 'major' | 'minor' | 'info'> = {
   error: 'major',
   warning: 'minor',
