@@ -73,6 +73,27 @@ describe('check (built CLI on copies of fixtures/projects)', () => {
   });
 });
 
+describe('fingerprints in SARIF and GitLab reports', () => {
+  it('stay the same when code above a finding moves it to other lines', () => {
+    const dir = copyProject('basic', { git: true });
+    const sarifPrints = () =>
+      JSON.parse(runCli(['check', '--format', 'sarif'], dir).stdout).runs[0].results.map((result: { partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }) => ({
+        print: Object.values(result.partialFingerprints)[0],
+        line: result.locations[0]!.physicalLocation.region.startLine,
+      }));
+    const gitlabPrints = () => JSON.parse(runCli(['check', '--format', 'gitlab'], dir).stdout).map((issue: { fingerprint: string }) => issue.fingerprint);
+    const sarifBefore = sarifPrints();
+    const gitlabBefore = gitlabPrints();
+    const leads = path.join(dir, 'src/leads.js');
+    writeFileSync(leads, `// moved down\n\n\n${readFileSync(leads, 'utf8')}`);
+    const sarifAfter = sarifPrints();
+    expect(sarifAfter.map((entry: { print: string }) => entry.print)).toEqual(sarifBefore.map((entry: { print: string }) => entry.print));
+    expect(sarifAfter.map((entry: { line: number }) => entry.line)).not.toEqual(sarifBefore.map((entry: { line: number }) => entry.line));
+    expect(gitlabPrints()).toEqual(gitlabBefore);
+    expect(new Set(gitlabBefore).size).toBe(gitlabBefore.length);
+  });
+});
+
 describe('check --format github', () => {
   function manyLegacyFiles(count: number): string {
     const dir = copyProject('clean', { git: true });
