@@ -37,7 +37,7 @@ export function analyzeFileText(text: string, file: string, command: Command, op
   if (command === 'check') {
     const analysis = analyzeSource(text, { ...options, filePath: file });
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
-    return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets } };
+    return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets, suppressed: analysis.suppressed } };
   }
   const migration = migrateSource(text, { ...options, filePath: file });
   const secrets = migration.secrets;
@@ -47,6 +47,7 @@ export function analyzeFileText(text: string, file: string, command: Command, op
     findings: migration.findings.map((finding) => toReported(finding, file, secrets)),
     remaining: migration.remaining.map((finding) => toReported(finding, file, secrets)),
     secrets,
+    suppressed: migration.suppressed,
   };
   if (migration.refusedReason) {
     result.status = 'error';
