@@ -4,7 +4,9 @@ import { Command as Program, CommanderError, Option } from 'commander';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, scopeProblem, tokenExprProblem } from './core/options.js';
 import { DEFAULT_FORMAT, findReporter, formatsFor } from './reporters/index.js';
 import { allFindings, type Command, type RunResult } from './runner/result.js';
+import { describeIoError } from './runner/read-source.js';
 import { run, UsageError, type RunOptions } from './runner/run.js';
+import { commandLineFor } from './shell-command.js';
 import { TOOL } from './version.js';
 
 export interface CliIo {
@@ -75,6 +77,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--force', 'write even though the git work tree has uncommitted changes')
     .action(execute('migrate'));
   addCommonOptions(program.command('check').description('CI gate: exit 1 while legacy usage remains'), 'check').action(execute('check'));
+  addCommonOptions(program.command('report').description('dry-run migration plan: what migrate would change and what needs a human'), 'report').action(execute('report'));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -111,8 +114,21 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
   };
   const result = await run(options);
   const isColor = io.isStdoutTty && !flags.output && io.env.NO_COLOR === undefined;
-  const text = reporter.render(result, { isColor });
-  if (flags.output) await writeFile(path.resolve(io.cwd, flags.output), text, 'utf8');
+  const inputs = { paths, tokenExpr: flags.tokenExpr, scope: flags.scope, ignore: flags.ignore };
+  const text = reporter.render(result, { isColor, commandLine: commandLineFor(command, inputs), migrateCommandLine: commandLineFor('migrate', inputs) });
+  if (flags.output) await writeOutput(path.resolve(io.cwd, flags.output), text, result, io.cwd);
   else io.stdout(text);
   return exitCodeFor(result);
+}
+
+/** `--output` names a new file: never one of the files the run scanned (a report must not eat the code). */
+async function writeOutput(target: string, text: string, result: RunResult, cwd: string): Promise<void> {
+  if (result.files.some((file) => path.resolve(cwd, file.file) === target)) {
+    throw new UsageError(`refusing to write --output over ${path.relative(cwd, target)}: it is one of the scanned files`);
+  }
+  try {
+    await writeFile(target, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${path.relative(cwd, target)}: ${describeIoError(error)}`);
+  }
 }

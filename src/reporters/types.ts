@@ -5,6 +5,8 @@ export interface ReporterContext {
   isColor: boolean;
   /** The command line that reproduces the run, for reports that tell the user what to run next. */
   commandLine?: string;
+  /** The `migrate` command line that applies what this run planned (same paths and options). */
+  migrateCommandLine?: string;
 }
 
 /** A reporter is a pure function from a run's result to text. */
