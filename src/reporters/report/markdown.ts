@@ -1,14 +1,15 @@
 import type { RunResult } from '../../runner/result.js';
 import type { Reporter, ReporterContext } from '../types.js';
-import { buildReportPlan, CREATE_TOKEN_URL, type ManualItem, type PlannedChange, type ReportPlan } from './plan.js';
+import { buildReportPlan, CREATE_TOKEN_URL, type ManualItem, type PlannedChange, type ProblemFile, type ReportPlan } from './plan.js';
 import { escapeHtml } from './escape-html.js';
 import { codeSpan, escapeMarkdown, fencedBlock, languageOf, plural } from './markdown-syntax.js';
 
 export interface MarkdownLimits {
   /**
-   * GitHub refuses a pull-request comment over 65,536 characters; `$GITHUB_STEP_SUMMARY` takes
-   * 1 MiB. The report stays under the smaller one, with room for a bot's own wrapping.
-   * https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#step-isolation-and-limits
+   * GitHub refuses a pull-request comment body over 65,536 characters; `$GITHUB_STEP_SUMMARY`
+   * takes 1 MiB per step (its own error message cites
+   * https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-markdown-summary).
+   * The report stays under the smaller one, with room for a bot's own wrapping.
    */
   maxChars: number;
   /** One huge diff must not crowd out every other file. */
@@ -87,8 +88,8 @@ function manualBlock(item: ManualItem, index: number): string {
   return lines.join('\n');
 }
 
-function problemLine(plan: ReportPlan['problems'][number]): string {
-  return `- ${codeSpan(plan.file)} (${plan.status === 'error' ? 'error' : 'not analysed'}): ${escapeMarkdown(plan.reason)}`;
+function problemLine(problem: ProblemFile): string {
+  return `- ${codeSpan(problem.file)} (${problem.status === 'error' ? 'error' : 'not analysed'}): ${escapeMarkdown(problem.reason)}`;
 }
 
 function changeBlock(change: PlannedChange, maxDiffLines: number): string {
