@@ -60,7 +60,9 @@ describe.skipIf(isSkipped)(isSkipped ? `HTML report in headless Chromium: SKIPPE
     const { page } = report;
     expect(await page.textContent('#stat-files-scanned')).toBe('7');
     expect(await page.textContent('#stat-files-to-change')).toBe('4');
-    expect(await page.textContent('#stat-fixable')).toBe(await page.textContent('#stat-findings'));
+    expect(await page.textContent('#stat-fixable')).toBe('5');
+    // Ticket login and regeneration code in lib/zoho/session.js adds manual findings once detected.
+    expect(Number(await page.textContent('#stat-findings'))).toBeGreaterThanOrEqual(5);
     expect(await page.textContent('#migrate-command')).toBe('npx zoho-authtoken-codemod migrate .');
     expect(await page.textContent('#create-token-url')).toBe(
       'https://accounts.zoho.com/apiauthtoken/nb/create?SCOPE=ZohoCRM/crmapi&EMAIL_ID=<user>&PASSWORD=<password>',
