@@ -8,6 +8,7 @@ import { describeIoError } from './runner/read-source.js';
 import { allFindings, type Command, type RunResult } from './runner/result.js';
 import { run, UsageError, type RunOptions } from './runner/run.js';
 import { parseShard } from './runner/select-files.js';
+import { commandLineFor } from './shell-command.js';
 import { TOOL } from './version.js';
 
 export interface CliIo {
@@ -92,6 +93,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--baseline <file>', 'leave out the findings recorded in this baseline file')
     .option('--write-baseline <file>', "record this run's findings in a baseline file (then exit 0)")
     .action(execute('check'));
+  addSelectionOptions(
+    addCommonOptions(program.command('report').description('dry-run migration plan: what migrate would change and what needs a human'), 'report'),
+  ).action(execute('report'));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -134,9 +138,19 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
   const result = await run(options);
   // https://no-color.org: present and not empty turns colour off.
   const isColor = io.isStdoutTty && !flags.output && !io.env.NO_COLOR;
-  const context: ReporterContext = { isColor, ...(reporter.usesRepoPaths ? { repoPrefix: await workTreePrefix(io.cwd) } : {}) };
+  const inputs = { paths, tokenExpr: flags.tokenExpr, scope: flags.scope, ignore: flags.ignore };
+  // A selection (--changed-since, --shard) is not a migrate option: the plan's own files stand in for it.
+  const isSelection = flags.changedSince !== undefined || shard !== undefined;
+  const planned = result.files.filter((file) => file.status === 'changed').map((file) => file.file);
+  const migrateInputs = isSelection && planned.length > 0 ? { ...inputs, paths: planned } : inputs;
+  const context: ReporterContext = {
+    isColor,
+    commandLine: commandLineFor(command, inputs),
+    migrateCommandLine: commandLineFor('migrate', migrateInputs),
+    ...(reporter.usesRepoPaths ? { repoPrefix: await workTreePrefix(io.cwd) } : {}),
+  };
   const text = renderReport(reporter, result, context);
-  if (flags.output) await writeOut(flags.output, io.cwd, text, writeFile);
+  if (flags.output) await writeOutput(path.resolve(io.cwd, flags.output), text, result, io.cwd);
   else io.stdout(text);
   await writeStepSummary(reporter, result, context, io);
   if (flags.writeBaseline !== undefined && !flags.quiet) {
@@ -158,4 +172,16 @@ async function writeStepSummary(reporter: Reporter, result: RunResult, context: 
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (!reporter.renderStepSummary || !summaryFile) return;
   await writeOut(summaryFile, io.cwd, maskReport(reporter.renderStepSummary(result, { ...context, isColor: false }), result), appendFile);
+}
+
+/** `--output` names a new file: never one of the files the run scanned (a report must not eat the code). */
+async function writeOutput(target: string, text: string, result: RunResult, cwd: string): Promise<void> {
+  if (result.files.some((file) => path.resolve(cwd, file.file) === target)) {
+    throw new UsageError(`refusing to write --output over ${path.relative(cwd, target)}: it is one of the scanned files`);
+  }
+  try {
+    await writeFile(target, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${path.relative(cwd, target)}: ${describeIoError(error)}`);
+  }
 }

@@ -5,15 +5,26 @@ import { gitlabReporter } from './gitlab.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { sarifReporter } from './sarif.js';
+import { htmlReporter } from './report/html.js';
+import { markdownReporter } from './report/markdown.js';
 import { textReporter } from './text.js';
 import type { Reporter, ReporterContext } from './types.js';
 import type { RunResult } from '../runner/result.js';
 
 /** Every output format, by the name `--format` takes. */
-export const REPORTERS: readonly Reporter[] = [textReporter, jsonReporter, sarifReporter, githubReporter, gitlabReporter, junitReporter];
+export const REPORTERS: readonly Reporter[] = [
+  textReporter,
+  jsonReporter,
+  sarifReporter,
+  githubReporter,
+  gitlabReporter,
+  junitReporter,
+  markdownReporter,
+  htmlReporter,
+];
 
 /** The format each command prints when `--format` is not given (DESIGN §2). */
-export const DEFAULT_FORMAT: Record<Command, string> = { migrate: 'text', check: 'text', report: 'json' };
+export const DEFAULT_FORMAT: Record<Command, string> = { migrate: 'text', check: 'text', report: 'markdown' };
 
 export function findReporter(name: string, command: Command): Reporter | undefined {
   return REPORTERS.find((reporter) => reporter.name === name && reporter.commands.includes(command));

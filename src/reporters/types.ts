@@ -11,6 +11,8 @@ export interface ReporterContext {
    * the repository root, while `file` in a result is relative to the working directory.
    */
   repoPrefix?: string;
+  /** The `migrate` command line that applies what this run planned (same paths and options). */
+  migrateCommandLine?: string;
 }
 
 /** A reporter is a pure function from a run's result to text. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/findings.js';
+import type { Excerpt } from '../core/source/excerpt.js';
 
 export type Command = 'migrate' | 'check' | 'report';
 
@@ -16,6 +17,8 @@ export interface ReportedFinding {
   message: string;
   fixable: boolean;
   fingerprint: string;
+  /** `report` only: the lines of the construct, masked, so reporters can show code. */
+  excerpt?: Excerpt;
 }
 
 export interface FileResult {
