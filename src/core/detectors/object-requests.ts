@@ -65,7 +65,8 @@ export function detectObjectRequests(context: AnalysisContext, shapes: readonly 
       for (const node of [url, ...definitions]) context.objectParamNodes.add(node);
     }
   }
-  for (const group of groupCarriers(flows)) reportGroup(group, context, tools, mixed, stringPositions);
+  const quoteFor = quotePreference(context);
+  for (const group of groupCarriers(flows)) reportGroup(group, context, tools, { mixed, stringPositions, quoteFor });
 }
 
 /**
@@ -199,20 +200,31 @@ function keysOf(tools: ShapeTools): (holder: Node) => ReadonlySet<string> {
   return get;
 }
 
-/** The quote the code around a carrier writes strings with: its own string literals first, then the file's. */
-function preferredQuote(carrier: Carrier, context: AnalysisContext): string {
-  const count = (inRange: boolean) => {
-    let single = 0;
-    let double = 0;
-    for (const literal of context.index.ofType('StringLiteral')) {
-      const start = literal.start ?? 0;
-      if (inRange && (start < carrier.start || start > carrier.end)) continue;
-      if (context.text[start] === '"') double++;
-      else if (context.text[start] === "'") single++;
-    }
+/**
+ * The quote the code around a carrier writes strings with: the majority among its own string
+ * literals, else the file's, else a single quote.
+ */
+function quotePreference(context: AnalysisContext): (carrier: Carrier) => string {
+  const literals = context.index.ofType('StringLiteral').map((literal) => ({ start: literal.start ?? 0, quote: context.text[literal.start ?? 0] }));
+  const majority = (list: typeof literals) => {
+    const double = list.filter((literal) => literal.quote === '"').length;
+    const single = list.filter((literal) => literal.quote === "'").length;
     return single === double ? undefined : single > double ? "'" : '"';
   };
-  return count(true) ?? count(false) ?? "'";
+  const fileQuote = majority(literals) ?? "'";
+  return (carrier) => {
+    // The list is in source order: find the carrier's literals by binary search.
+    let low = 0;
+    let high = literals.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (literals[middle]!.start < carrier.start) low = middle + 1;
+      else high = middle;
+    }
+    let end = low;
+    while (end < literals.length && literals[end]!.start < carrier.end) end++;
+    return majority(literals.slice(low, end)) ?? fileQuote;
+  };
 }
 
 function isSuspicious(group: readonly CarrierFlow[], context: AnalysisContext): boolean {
@@ -222,7 +234,16 @@ function isSuspicious(group: readonly CarrierFlow[], context: AnalysisContext): 
   return (hasApiKey && hasTicket) || (hasApiKey && context.mentionsZoho) || (hasTicket && LEGACY_ZOHO_API.test(context.text));
 }
 
-function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, tools: ShapeTools, mixed: ReadonlySet<Carrier>, stringPositions: ReadonlySet<Carrier>): void {
+interface FileFacts {
+  /** Carriers whose request also spells a legacy parameter in its URL text. */
+  mixed: ReadonlySet<Carrier>;
+  /** Carriers whose token lands where TypeScript wants a string. */
+  stringPositions: ReadonlySet<Carrier>;
+  quoteFor: (carrier: Carrier) => string;
+}
+
+function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, tools: ShapeTools, facts: FileFacts): void {
+  const { mixed, stringPositions, quoteFor } = facts;
   const verdict = judgeEndpoints(group.flatMap(({ proofs }) => proofs.map((proof) => proof.endpoint)));
   if (verdict.kind === 'not-zoho') return;
   const report = (messageId: string, data: Record<string, string>, plans?: Map<Carrier, Edit[]>) => {
@@ -256,7 +277,7 @@ function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, to
   if (group.some(({ carrier }) => mixed.has(carrier))) return report('unfixable', { ...data, reason: 'the same URL also spells apikey/ticket in its text' });
   const blocker = group.find((flow) => flow.blocker)?.blocker;
   if (blocker) return report('unfixable', { ...data, reason: blocker });
-  const style = (carrier: Carrier): EditStyle => ({ text: context.text, tokenExpr: tokenFor(carrier, context, stringPositions), scope, quote: preferredQuote(carrier, context) });
+  const style = (carrier: Carrier): EditStyle => ({ text: context.text, tokenExpr: tokenFor(carrier, context, stringPositions), scope, quote: quoteFor(carrier) });
   const plans = planGroup(group, service, keysOf(tools), style);
   if (typeof plans === 'string') return report('unfixable', { ...data, reason: plans });
   report('fixable', data, new Map(plans.map((plan) => [plan.carrier, plan.edits])));

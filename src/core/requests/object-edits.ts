@@ -19,7 +19,10 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const ENCODERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'querystring.escape', 'qs.escape', 'String']);
 
 function lineStart(text: string, position: number): number {
-  return Math.max(text.lastIndexOf('\n', position - 1), text.lastIndexOf('\r', position - 1)) + 1;
+  // Walk back to the line break: `lastIndexOf('\r')` would scan to the start of a file without one.
+  let start = position;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
 }
 
 /** The end of the line (before its line break). */
