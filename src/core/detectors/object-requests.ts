@@ -19,8 +19,9 @@ import { classifyRequestText, type Endpoint } from '../zoho/endpoint.js';
 import { isApiKeyKeyName, isLegacyKeyName, isLegacyParamName } from '../zoho/services.js';
 import { createShapeTools } from './shape-tools.js';
 
-// Cheap gate before any carrier search: a legacy name must be written somewhere.
-const LEGACY_WORD = /apikey|ticket|zoho_api_key/i;
+// Cheap gate before any carrier search, the runner's prefilter words: a legacy name, or Zoho
+// (whose constants may bring the names in from another module).
+const LEGACY_WORD = /apikey|ticket|zoho/i;
 // A legacy Zoho API named in the file: a lone `ticket` key is then worth a report.
 const LEGACY_ZOHO_API = /\b(crm|recruit|support|creator|invoice|reportsapi)\.zoho\.|\/(crm|ats)\/private\//i;
 

@@ -100,18 +100,23 @@ export function objectEntries(object: ObjectExpression): ParamEntry[] {
 export function objectCarrier(object: ObjectExpression, tools: ShapeTools): Carrier {
   const dynamic: DynamicEntry[] = [];
   let foreignReason: string | undefined;
+  const foreignNames: string[] = [];
   for (const property of object.properties) {
     if (property.type === 'ObjectProperty' && property.computed && propertyName(property) === undefined) {
       const name = tools.context.evaluator.evaluateString(property.key);
       if (name !== undefined && isLegacyKeyName(name)) dynamic.push({ node: property, how: `a computed key ("${name}")`, names: [name] });
     }
+    // `{ ...config.zohoAuth }` with `config` imported: the keys are written in that module (known through
+    // the Evaluator's module resolver), so this object cannot be rewritten on its own.
     if (property.type === 'SpreadElement') {
-      const argument = unwrapExpression(property.argument);
-      const binding = argument.type === 'Identifier' ? tools.bindingOf(argument) : undefined;
-      if (binding?.kind !== 'import' && !(binding?.init && unwrapExpression(binding.init).type === 'CallExpression' && /require/.test(tools.context.sourceOf(binding.init)))) continue;
-      const value = tools.context.evaluator.evaluate(argument);
-      if (isStaticObject(value) && Object.keys(value).some((key) => isLegacyKeyName(key))) {
+      let root = unwrapExpression(property.argument);
+      while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+      if (!tools.moduleOf(root)) continue;
+      const value = tools.context.evaluator.evaluate(property.argument);
+      const names = isStaticObject(value) ? Object.keys(value).filter((key) => isLegacyKeyName(key)) : [];
+      if (names.length > 0) {
         foreignReason = 'the parameters come from a constant defined in another module';
+        foreignNames.push(...names);
       }
     }
   }
@@ -126,6 +131,7 @@ export function objectCarrier(object: ObjectExpression, tools: ShapeTools): Carr
     holders: [object],
   };
   if (foreignReason) carrier.foreignReason = foreignReason;
+  if (foreignNames.length > 0) carrier.otherNames = foreignNames;
   return carrier;
 }
 
