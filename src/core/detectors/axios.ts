@@ -1,4 +1,5 @@
 import type { Node } from '@babel/types';
+import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
 
 const MODULES = ['axios'];
@@ -12,6 +13,18 @@ function factoryOf(node: Node, tools: ShapeTools): AnyCall | undefined {
   if (!creator) return undefined;
   const parts = calleeParts(creator, tools);
   return parts && parts.names.length === 2 && parts.names[1] === 'create' && isModuleName(parts, MODULES, ['axios']) ? creator : undefined;
+}
+
+/** `axios.get(...)`, or a call of an instance (`api.get(...)`, `this.http.get(...)`, `api(...)`). */
+function instanceCall(call: AnyCall, tools: ShapeTools): { isAxios: boolean; factory: AnyCall | undefined; method: string | undefined } | undefined {
+  const parts = calleeParts(call, tools);
+  if (parts && parts.names.length <= 2 && isModuleName(parts, MODULES, ['axios'])) return { isAxios: true, factory: undefined, method: parts.names[1] };
+  const callee = unwrapExpression(call.callee);
+  const isMethod = callee.type === 'MemberExpression';
+  const method = isMethod ? staticPropertyName(callee.property, callee.computed) : undefined;
+  const factory = factoryOf(isMethod ? callee.object : callee, tools);
+  if (!factory || (isMethod && method === undefined)) return undefined;
+  return { isAxios: false, factory, method };
 }
 
 /** The request of one config object: its `url`, and its `params` and `data`. */
@@ -38,15 +51,11 @@ export const axiosShape: RequestShape = {
   id: 'axios',
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
-    const parts = calleeParts(call, tools);
     const args = plainArguments(call);
-    if (!parts || !args || parts.names.length > 2) return undefined;
-    const root = call.callee.type === 'MemberExpression' ? call.callee.object : call.callee;
-    const isAxios = isModuleName(parts, MODULES, ['axios']);
-    const factory = isAxios ? undefined : factoryOf(root, tools);
-    if (!isAxios && !factory) return undefined;
+    const target = instanceCall(call, tools);
+    if (!args || !target) return undefined;
+    const { isAxios, factory, method } = target;
     const base: RequestCall = { shape: 'axios', call, parts: factory ? { factory } : {}, paramNodes: [] };
-    const method = parts.names[1];
     if (method === undefined || method === 'request') {
       const isConfigFirst = method === 'request' || Boolean(args[0] && tools.objectLiteral(args[0]));
       if (isConfigFirst) return withConfig(base, args[0], tools, false);

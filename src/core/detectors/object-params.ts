@@ -67,8 +67,10 @@ function arrayCarrier(array: ArrayExpression, tools: ShapeTools): Carrier | unde
 /**
  * `options.qs.apikey = k`: set on an object inside another. Reported, not rewritten: the object is
  * followed from where it is written (`var options = { qs: { ... } }`) to prove where it goes.
+ * `this.ticket = t` (a class field) and members of objects this file does not write are not
+ * request parameters as far as the file shows: nothing is reported for them.
  */
-function nestedCarrier(assignment: Extract<Node, { type: 'AssignmentExpression' }>, name: string, tools: ShapeTools): Carrier {
+function nestedCarrier(assignment: Extract<Node, { type: 'AssignmentExpression' }>, name: string, tools: ShapeTools): Carrier | undefined {
   const { context } = tools;
   const path = memberPath(assignment.left);
   let value: Node | undefined;
@@ -83,6 +85,7 @@ function nestedCarrier(assignment: Extract<Node, { type: 'AssignmentExpression' 
     }
     if (!object) value = undefined;
   }
+  if (!value) return undefined;
   const statement = context.index.parentOf(assignment);
   const node = statement?.type === 'ExpressionStatement' ? statement : assignment;
   return {
@@ -93,7 +96,7 @@ function nestedCarrier(assignment: Extract<Node, { type: 'AssignmentExpression' 
     entries: [],
     dynamic: [],
     foreignReason: `it is set on a nested object (${context.sourceOf(assignment.left)})`,
-    starts: value ? [value] : [],
+    starts: [value],
     holders: [],
     otherNames: [name],
   };
@@ -123,7 +126,8 @@ export const objectParamsShape: RequestShape = {
       const target = unwrapExpression(left.object);
       if (name === undefined || !isLegacyKeyName(name)) continue;
       if (target.type !== 'Identifier') {
-        carriers.push(nestedCarrier(assignment, name, tools));
+        const nested = nestedCarrier(assignment, name, tools);
+        if (nested) carriers.push(nested);
         continue;
       }
       const binding = tools.bindingOf(target);

@@ -1,4 +1,5 @@
 import type { Node } from '@babel/types';
+import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
 
 // The `request` package and its wrappers share its options: https://github.com/request/request#requestoptions-callback
@@ -23,12 +24,14 @@ export const requestOptionsShape: RequestShape = {
     if (call.type !== 'CallExpression') return undefined;
     const parts = calleeParts(call, tools);
     const args = plainArguments(call);
-    if (!parts || !args || parts.names.length > 2) return undefined;
-    const root = call.callee.type === 'MemberExpression' ? call.callee.object : call.callee;
-    const isRequest = isModuleName(parts, MODULES, []);
-    const factory = isRequest ? undefined : factoryOf(root, tools);
+    if (!args) return undefined;
+    const isRequest = Boolean(parts && parts.names.length <= 2 && isModuleName(parts, MODULES, []));
+    const callee = unwrapExpression(call.callee);
+    const isMethod = callee.type === 'MemberExpression';
+    const factory = isRequest ? undefined : factoryOf(isMethod ? callee.object : callee, tools);
     if (!isRequest && !factory) return undefined;
-    const method = parts.names[1];
+    const method = isMethod ? staticPropertyName(callee.property, callee.computed) : undefined;
+    if (isMethod && method === undefined) return undefined;
     const isFactory = method === 'defaults' && isRequest;
     if (method !== undefined && !METHODS.has(method) && !isFactory) return undefined;
     const request: RequestCall = { shape: 'request', call, parts: factory ? { factory } : {}, paramNodes: [] };

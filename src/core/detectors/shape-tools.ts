@@ -62,10 +62,39 @@ export function createShapeTools(context: AnalysisContext): ShapeTools {
     creatorOf(node): AnyCall | undefined {
       const inner = unwrapExpression(node);
       if (inner.type === 'CallExpression') return inner;
+      if (inner.type === 'MemberExpression' && inner.object.type === 'ThisExpression') return classFieldCreator(inner, context);
       if (inner.type !== 'Identifier') return undefined;
       const binding = bindingOf(inner);
       const init = binding?.init && binding.writes.length === 0 ? unwrapExpression(binding.init) : undefined;
       return init?.type === 'CallExpression' ? init : undefined;
     },
   };
+}
+
+/**
+ * `this.http` in a class whose field is `http = axios.create(...)`, or whose only assignment to it
+ * is `this.http = axios.create(...)`: the call that made the instance.
+ */
+function classFieldCreator(member: Extract<Node, { type: 'MemberExpression' }>, context: AnalysisContext): AnyCall | undefined {
+  const name = staticPropertyName(member.property, member.computed);
+  if (name === undefined) return undefined;
+  let body: Node | undefined;
+  for (const ancestor of context.index.ancestors(member)) {
+    if (ancestor.type === 'ClassBody') {
+      body = ancestor;
+      break;
+    }
+  }
+  if (body?.type !== 'ClassBody') return undefined;
+  const creators: Node[] = [];
+  for (const element of body.body) {
+    if (element.type === 'ClassProperty' && !element.computed && staticPropertyName(element.key, false) === name && element.value) creators.push(element.value);
+  }
+  for (const assignment of context.index.ofType('AssignmentExpression')) {
+    const left = assignment.left;
+    const isInClass = (assignment.start ?? 0) >= (body.start ?? 0) && (assignment.end ?? 0) <= (body.end ?? 0);
+    if (isInClass && left.type === 'MemberExpression' && left.object.type === 'ThisExpression' && staticPropertyName(left.property, left.computed) === name) creators.push(assignment.right);
+  }
+  const only = creators.length === 1 ? unwrapExpression(creators[0]!) : undefined;
+  return only?.type === 'CallExpression' ? only : undefined;
 }
