@@ -190,9 +190,10 @@ export function mutationCarrier(binding: LexicalBinding, viaSearchParams: boolea
       if (known !== undefined && isLegacyKeyName(known)) dynamic.push({ node: outer, how: `a name held in a variable ("${known}")`, names: [known] });
     }
   }
-  const sites = [...entries.map((entry) => entry.form.kind === 'property' ? entry.form.object : (entry.form.statement ?? (entry.form.kind === 'call' ? entry.form.call : entry.form.member))), ...dynamic.map((d) => d.node)];
-  const legacySites = sites.filter((_, i) => i >= entries.length || isLegacyEntry(entries[i]!));
-  const reported = legacySites.length > 0 ? legacySites : sites;
+  // Reported from the first legacy write to the last (every write when none is legacy: a holder's keys).
+  const siteOf = (entry: ParamEntry): Node => (entry.form.kind === 'property' ? entry.form.object : (entry.form.statement ?? (entry.form.kind === 'call' ? entry.form.call : entry.form.member)));
+  const legacySites = [...entries.filter(isLegacyEntry).map(siteOf), ...dynamic.map((d) => d.node)];
+  const reported = legacySites.length > 0 ? legacySites : entries.length > 0 ? entries.map(siteOf) : [binding.id];
   const carrier: Carrier = {
     kind: 'mutations',
     id: `mutations@${binding.id.start}${viaSearchParams ? '.searchParams' : ''}`,
