@@ -38,8 +38,9 @@ export function urlParams(url: string, base = 0): UrlParam[] {
     if (hostEnd < 0 || equals < 0) return [];
     queryStart = url.lastIndexOf('/', equals) + 1;
   }
-  const hash = url.indexOf('#', queryStart);
-  const query = url.slice(queryStart, hash < 0 ? url.length : hash);
+  // `#` starts the fragment, but `#{...}` is Ruby interpolation.
+  const hash = url.slice(queryStart).search(/#(?!\{)/);
+  const query = url.slice(queryStart, hash < 0 ? url.length : queryStart + hash);
   const params: UrlParam[] = [];
   let pieceStart = 0;
   const pieces = [...query.matchAll(SEPARATOR), null];
@@ -65,6 +66,8 @@ export interface FindUrlsOptions {
   services?: readonly ZohoService[];
   /** The file sends FROM_AGENT/LOGIN_ID elsewhere: a bare `accounts.zoho.com/login` URL is the ticket login. */
   hasLoginContext?: boolean;
+  /** Also return Zoho API URLs without legacy parameters (`params` empty): pieces may follow them. */
+  isCleanIncluded?: boolean;
 }
 
 /**
@@ -86,7 +89,7 @@ export function findLegacyUrls(text: string, from: number, to: number, options: 
     if (endpoint?.kind !== 'service' && endpoint?.kind !== 'unknown-zoho') continue;
     const service = endpoint.kind === 'service' ? endpoint.service : undefined;
     const params = urlParams(url, start).filter((param) => isLegacyParamName(param.name, service));
-    if (params.length > 0) matches.push({ start, end, kind: 'legacy-url', url, endpoint, params });
+    if (params.length > 0 || options.isCleanIncluded) matches.push({ start, end, kind: 'legacy-url', url, endpoint, params });
   }
   return matches;
 }

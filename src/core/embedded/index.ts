@@ -89,6 +89,7 @@ export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, f
     services: resolved.services,
     crmScope: resolved.scope,
     reason: container.ok ? 'markup' : 'unparsed',
+    hasExpressions: false,
     report: (draft) => findings.addDraft(draft),
     secrets,
   });

@@ -21,13 +21,23 @@ const ASSIGNED = /^(?:[ \t]*:[ \t]*[\w.[\]|]+|[ \t]+As[ \t]+[\w.]+(?:\(\))?|[ \t
  * `define('ZOHO_API_KEY', '...')`. The value is known when it is a string literal right there.
  * `isCandidate` filters keys early: only a handful of names in a file matter.
  */
-export function codeSettings(text: string, tokens: readonly TextToken[], isCandidate: (key: string) => boolean): Setting[] {
+export interface CodeSettingRules {
+  /**
+   * `=` also compares (VB.NET: `If zohoTicket = "" Then`): an identifier is assigned only at the
+   * start of a statement, after declaration keywords.
+   */
+  isEqualsAlsoComparison?: boolean;
+}
+
+const VB_STATEMENT_START = /(?:^|[\r\n:])[ \t]*(?:(?:Dim|Const|Private|Public|Protected|Friend|Shared|Static|ReadOnly|Set|Let)[ \t]+)*(?:Me\.)?$/i;
+
+export function codeSettings(text: string, tokens: readonly TextToken[], isCandidate: (key: string) => boolean, rules: CodeSettingRules = {}): Setting[] {
   const code = codeView(text, tokens);
   const settings: Setting[] = [];
   const strings = tokens.filter((t) => t.kind === 'string');
   const stringAt = (offset: number) => {
     let at = offset;
-    while (at < code.length && /[ \t\r\n]/.test(code[at]!)) at++;
+    while (at < text.length && /[ \t\r\n]/.test(text[at]!)) at++;
     return strings.find((t) => t.start === at);
   };
   const add = (key: string, start: number, keyEnd: number, after: number) => {
@@ -40,7 +50,10 @@ export function codeSettings(text: string, tokens: readonly TextToken[], isCandi
     if (!isCandidate(key)) continue;
     const keyEnd = (match.index ?? 0) + match[0].length;
     const tail = ASSIGNED.exec(code.slice(keyEnd, keyEnd + 80));
-    if (tail) add(key, keyEnd - key.length, keyEnd, keyEnd + tail[0].length);
+    if (!tail) continue;
+    const keyStart = keyEnd - key.length;
+    if (rules.isEqualsAlsoComparison && !VB_STATEMENT_START.test(code.slice(Math.max(0, keyStart - 120), keyStart))) continue;
+    add(key, keyStart, keyEnd, keyEnd + tail[0].length);
   }
   for (const literal of strings) {
     const key = text.slice(literal.innerStart, literal.innerEnd);

@@ -3,7 +3,7 @@ import type { DraftFinding } from '../context.js';
 import { FileFindings } from '../file-findings.js';
 import { resolveOptions } from '../options.js';
 import { tokenizeCFamily } from './c-family.js';
-import { codeSettings } from './code-settings.js';
+import { codeSettings, type CodeSettingRules } from './code-settings.js';
 import { legacyCredentialOf } from './credential-keys.js';
 import { tokenizeJson } from './json.js';
 import { tokenizeEnv, tokenizeProperties } from './line-settings.js';
@@ -42,6 +42,9 @@ const BY_EXTENSION: Readonly<Record<string, PolyglotLanguage>> = {
   config: 'xml',
 };
 
+/** Programming languages (strings are concatenated), as opposed to config formats. */
+const CODE_LANGUAGES: ReadonlySet<PolyglotLanguage> = new Set(['php', 'python', 'ruby', 'java', 'csharp', 'vbnet', 'go']);
+
 export const POLYGLOT_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
 /** dotenv files have no extension of their own: `.env`, `.env.local`, `.env.example`. */
 export const POLYGLOT_DOTFILE_GLOBS: readonly string[] = ['.env', '.env.*'];
@@ -69,8 +72,8 @@ export function polyglotLanguageOf(filePath: string): PolyglotLanguage | undefin
   return /^\.env(\.[\w.-]+)?$/.test(name) ? 'env' : undefined;
 }
 
-function withCodeSettings(text: string, tokens: TextToken[]): TokenizedText {
-  return { tokens, settings: codeSettings(text, tokens, (key) => legacyCredentialOf(key) !== undefined) };
+function withCodeSettings(text: string, tokens: TextToken[], rules: CodeSettingRules = {}): TokenizedText {
+  return { tokens, settings: codeSettings(text, tokens, (key) => legacyCredentialOf(key) !== undefined, rules) };
 }
 
 export function tokenizeLanguage(text: string, language: PolyglotLanguage): TokenizedText {
@@ -86,7 +89,7 @@ export function tokenizeLanguage(text: string, language: PolyglotLanguage): Toke
     case 'go':
       return withCodeSettings(text, tokenizeCFamily(text, language));
     case 'vbnet':
-      return withCodeSettings(text, tokenizeVb(text));
+      return withCodeSettings(text, tokenizeVb(text), { isEqualsAlsoComparison: true });
     case 'env':
       return tokenizeEnv(text);
     case 'properties':
@@ -117,6 +120,7 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
     services: resolved.services,
     crmScope: resolved.scope,
     reason: 'language',
+    hasExpressions: CODE_LANGUAGES.has(language),
     report: (draft: DraftFinding) => findings.addDraft(draft),
     secrets,
   });

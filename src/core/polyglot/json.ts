@@ -54,7 +54,8 @@ export function tokenizeJson(text: string): TokenizedText {
       i++;
     } else if (c === '{' || c === '[') {
       const frame = top();
-      const name = frame?.isObject && frame.isAfterColon ? frame.key?.text : frame?.name;
+      // An object in an array is nested under the array's key, which the array frame already gives.
+      const name = frame?.isObject && frame.isAfterColon ? frame.key?.text : undefined;
       if (frame?.isObject) {
         frame.key = undefined;
         frame.isAfterColon = false;

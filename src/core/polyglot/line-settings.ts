@@ -79,7 +79,17 @@ export function tokenizeProperties(text: string): TokenizedText {
     if (text[valueStart] === '=' || text[valueStart] === ':') valueStart++;
     while (valueStart < end && /[ \t\f]/.test(text[valueStart]!)) valueStart++;
     const key = text.slice(start, keyEnd).replace(/\\(.)/g, '$1');
-    if (valueStart < end) tokens.push(token('string', valueStart, end));
+    // One token per physical line (a URL scan must not run over the `\` and line break); each
+    // but the last goes on in the next, and continuation lines start after their indentation.
+    for (let piece = valueStart; piece < end; ) {
+      const pieceEnd = lineEnd(text, piece);
+      const isContinued = pieceEnd < end;
+      const literal = token('string', piece, isContinued ? pieceEnd - 1 : pieceEnd);
+      if (isContinued) literal.isContinued = true;
+      if (literal.end > literal.start || isContinued) tokens.push(literal);
+      piece = nextLineStart(text, pieceEnd);
+      piece += /^[ \t\f]*/.exec(text.slice(piece, end))![0].length;
+    }
     settings.push({ key, parents: [], start, end, value: text.slice(valueStart, end) });
     i = nextLineStart(text, end);
   }

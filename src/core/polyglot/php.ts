@@ -8,7 +8,8 @@ function inlineHtml(text: string, start: number, end: number, tokens: TextToken[
   while (i < end) {
     const open = text.indexOf('<!--', i);
     const commentStart = open < 0 || open >= end ? end : open;
-    if (/\S/.test(text.slice(i, commentStart))) tokens.push(token('string', i, commentStart));
+    const piece = text.slice(i, commentStart);
+    if (/\S/.test(piece)) tokens.push(token('string', i + /^\s*/.exec(piece)![0].length, commentStart - /\s*$/.exec(piece)![0].length));
     if (commentStart >= end) return;
     const close = text.indexOf('-->', commentStart + 4);
     const commentEnd = close < 0 || close + 3 > end ? end : close + 3;

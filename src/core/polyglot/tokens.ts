@@ -14,6 +14,8 @@ export interface TextToken {
   /** The text inside the quotes or after the comment marker. */
   innerStart: number;
   innerEnd: number;
+  /** The value goes on in the next token (a `.properties` line continuation). */
+  isContinued?: boolean;
 }
 
 /** `key = value` in a config file, or a constant, variable or map key in code. */
