@@ -43,9 +43,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `"${value}"` : typeof value;
+  if (typeof value === 'string') return `"${value}"`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
 /** Checks one entry; pushes a problem per bad field and returns the fields it could read. */
