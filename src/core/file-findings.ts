@@ -3,6 +3,9 @@ import type { Finding } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
 import { RULES, formatMessage } from './rules.js';
 import { LineIndex } from './source/line-index.js';
+import { applySuppressions, unusedSuppressionDraft, type SuppressionDirective } from './suppressions.js';
+
+const byPosition = (a: Finding, b: Finding) => a.range.start - b.range.start || a.range.end - b.range.end;
 
 /**
  * Collects the findings of one file from several analyses (script blocks of a page, its markup,
@@ -48,12 +51,21 @@ export class FileFindings {
     this.findings.push(moved);
   }
 
-  /** The findings in file order, with fingerprints of the file (the piece's own would collide). */
-  finish(): Finding[] {
+  /**
+   * The findings in file order, fingerprinted in the file (a piece's own fingerprints would
+   * collide) before suppressions apply, so a suppression comment never changes the others'.
+   */
+  finish(directives: readonly SuppressionDirective[] = []): { findings: Finding[]; suppressed: number } {
     const fingerprints = new Fingerprinter(this.filePath);
-    return this.findings
-      .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end)
-      .map((finding) => ({ ...finding, fingerprint: fingerprints.next(finding.ruleId, this.text.slice(finding.range.start - this.bom, finding.range.end - this.bom)) }));
+    const fingerprint = (finding: Finding): Finding => ({
+      ...finding,
+      fingerprint: fingerprints.next(finding.ruleId, this.text.slice(finding.range.start - this.bom, finding.range.end - this.bom)),
+    });
+    const all = this.findings.sort(byPosition).map(fingerprint);
+    const { kept, suppressed, unused } = applySuppressions(all, directives);
+    this.findings.length = 0;
+    for (const directive of unused) this.addDraft(unusedSuppressionDraft(directive));
+    return { findings: [...kept, ...this.findings.map(fingerprint)].sort(byPosition), suppressed };
   }
 
   private location(start: number, end: number): { line: number; column: number; endLine: number; endColumn: number } {

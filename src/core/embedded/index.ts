@@ -2,7 +2,10 @@ import type { AnalyzeOptions, FileAnalysis } from '../analyze.js';
 import type { ParseFailure } from '../parse.js';
 import { FileFindings } from '../file-findings.js';
 import { resolveOptions } from '../options.js';
+import { findCredentialValues } from '../secrets/credential-values.js';
+import { directivesFromComments } from '../suppressions.js';
 import { reportLegacyUsage } from '../polyglot/report-usage.js';
+import { commentsOf } from '../polyglot/tokens.js';
 import { tokenizeXml } from '../polyglot/xml.js';
 import { extractHtmlScripts } from './html.js';
 import type { ContainerParse, ScriptBlock } from './script-block.js';
@@ -55,8 +58,9 @@ export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, f
   const bom = source.startsWith(BOM) ? 1 : 0;
   const text = bom ? source.slice(1) : source;
   const findings = new FileFindings(text, bom, options.filePath);
-  const secrets = new Set<string>();
+  const secrets = new Set<string>(findCredentialValues(text));
   const container = EXTRACTORS[format](text);
+  let suppressed = 0;
   let parseError: ParseFailure | undefined;
   const blocks = container.ok ? container.blocks : [];
 
@@ -69,6 +73,7 @@ export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, f
   for (const block of blocks) {
     const analysis = analyzeScript(text.slice(block.start, block.end), { ...options, filePath: `${options.filePath}.${block.lang}` });
     for (const secret of analysis.secrets) secrets.add(secret);
+    suppressed += analysis.suppressed;
     for (const finding of analysis.findings) {
       const isUnsafe = finding.edits?.some((edit) => BREAKS_OUT_OF_SCRIPT.test(edit.text));
       findings.addFromPiece(isUnsafe ? { ...finding, fixable: false, edits: [] } : finding, block.start);
@@ -94,7 +99,10 @@ export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, f
     secrets,
   });
 
-  const result: FileAnalysis = { findings: findings.finish(), secrets: [...secrets], parser: format };
+  // Scripts honour their own suppression comments; `<!-- zoho-authtoken-ignore-... -->` covers the markup (or, for -file, all).
+  const directives = directivesFromComments(commentsOf(markup, tokens), findings.lines);
+  const finished = findings.finish(directives);
+  const result: FileAnalysis = { findings: finished.findings, secrets: [...secrets], parser: format, suppressed: suppressed + finished.suppressed };
   if (parseError) result.parseError = parseError;
   return result;
 }

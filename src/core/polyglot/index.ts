@@ -2,6 +2,8 @@ import type { AnalyzeOptions, FileAnalysis } from '../analyze.js';
 import type { DraftFinding } from '../context.js';
 import { FileFindings } from '../file-findings.js';
 import { resolveOptions } from '../options.js';
+import { findCredentialValues } from '../secrets/credential-values.js';
+import { directivesFromComments } from '../suppressions.js';
 import { tokenizeCFamily } from './c-family.js';
 import { codeSettings, type CodeSettingRules } from './code-settings.js';
 import { legacyCredentialOf } from './credential-keys.js';
@@ -11,7 +13,7 @@ import { tokenizePhp } from './php.js';
 import { tokenizePython } from './python.js';
 import { reportLegacyUsage } from './report-usage.js';
 import { tokenizeRuby } from './ruby.js';
-import type { TextToken, TokenizedText } from './tokens.js';
+import { commentsOf, type TextToken, type TokenizedText } from './tokens.js';
 import { tokenizeVb } from './vb.js';
 import { tokenizeXml } from './xml.js';
 import { tokenizeYaml } from './yaml.js';
@@ -112,7 +114,7 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
   const text = bom ? source.slice(1) : source;
   const resolved = resolveOptions(options);
   const findings = new FileFindings(text, bom, options.filePath);
-  const secrets = new Set<string>();
+  const secrets = new Set<string>(findCredentialValues(text));
   const { tokens, settings } = tokenizeLanguage(text, language);
   reportLegacyUsage(tokens, settings, {
     text,
@@ -124,5 +126,8 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
     report: (draft: DraftFinding) => findings.addDraft(draft),
     secrets,
   });
-  return { findings: findings.finish(), secrets: [...secrets], parser: language };
+  // `# zoho-authtoken-ignore-next-line` and friends work in every language's own comments.
+  const directives = directivesFromComments(commentsOf(text, tokens), findings.lines);
+  const { findings: kept, suppressed } = findings.finish(directives);
+  return { findings: kept, secrets: [...secrets], parser: language, suppressed };
 }

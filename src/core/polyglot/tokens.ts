@@ -105,3 +105,8 @@ export function quotedToken(text: string, start: number, openLength: number, quo
 export function isIdentifierChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_$]/.test(c);
 }
+
+/** Comment tokens as the comment list `suppressions.ts` reads (`value` is the text inside). */
+export function commentsOf(text: string, tokens: readonly TextToken[]): Array<{ value: string; start: number; end: number }> {
+  return tokens.filter((t) => t.kind === 'comment').map((t) => ({ value: text.slice(t.innerStart, t.innerEnd), start: t.start, end: t.end }));
+}
