@@ -179,9 +179,5 @@ async function writeOutput(target: string, text: string, result: RunResult, cwd:
   if (result.files.some((file) => path.resolve(cwd, file.file) === target)) {
     throw new UsageError(`refusing to write --output over ${path.relative(cwd, target)}: it is one of the scanned files`);
   }
-  try {
-    await writeFile(target, text, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot write --output ${path.relative(cwd, target)}: ${describeIoError(error)}`);
-  }
+  await writeOut(path.relative(cwd, target), cwd, text, writeFile);
 }

@@ -45,7 +45,7 @@ describe('report goldens (built CLI on a copy of fixtures/projects/report)', () 
     const dir = copyProject('report');
     const json = JSON.parse(runCli(['report', '--format', 'json'], dir).stdout);
     expect(json.command).toBe('report');
-    expect(json.summary).toEqual({ filesScanned: 5, filesWithFindings: 4, findings: 8, fixable: 4, filesChanged: 2, errors: 0 });
+    expect(json.summary).toEqual({ filesScanned: 5, filesWithFindings: 4, findings: 8, fixable: 4, filesChanged: 2, errors: 0, suppressed: 0 });
     const leads = json.files.find((file: { file: string }) => file.file === 'src/crm/leads.js');
     expect(leads).toMatchObject({ status: 'changed' });
     expect(leads.diff).toContain("+var BACKUP_URL = 'https://crm.zoho.com/crm/private/xml/Leads/getRecords?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN");
