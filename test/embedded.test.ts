@@ -101,4 +101,12 @@ describe('scripts embedded in Vue, Svelte and HTML files', () => {
     expect(analysis.findings[0]!.fixable).toBe(false);
     expect(migrateSource(source, { filePath: 'page.html', tokenExpr: "'</script><script>'" }).changed).toBe(false);
   });
+
+  it('honours suppression comments in scripts and in the markup', () => {
+    const url = `${LEADS}?apikey=K&ticket=T`;
+    const source = `<!-- zoho-authtoken-ignore-next-line the docs page shows the old form -->\n<a href="${url}">old</a>\n<script>\n// zoho-authtoken-ignore-next-line\nvar u = '${url}';\nvar v = '${url}';\n</script>\n`;
+    const analysis = analyzeSource(source, { filePath: 'docs.html' });
+    expect(analysis.suppressed).toBe(2);
+    expect(analysis.findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.fixable}`)).toEqual(['6 legacy-auth-params true']);
+  });
 });

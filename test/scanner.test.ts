@@ -56,4 +56,16 @@ describe('polyglot scanner fixtures', () => {
       for (const note of notes) expect(note.ruleId, fixture.name).toBe('legacy-auth-params');
     }
   });
+
+  it('honours suppression comments written in the language\'s own comments', () => {
+    const url = 'https://crm.zoho.com/crm/private/xml/Leads/getRecords?apikey=K&ticket=T';
+    const python = `# zoho-authtoken-ignore-next-line archived sample\nOLD = "${url}"\nNEW = "${url}"\n`;
+    const analysis = analyzeSource(python, { filePath: 'jobs/sync.py' });
+    expect(analysis.suppressed).toBe(1);
+    expect(analysis.findings.map((finding) => finding.line)).toEqual([3]);
+    const stale = analyzeSource(`' zoho-authtoken-ignore-next-line\nDim x = 1\n`, { filePath: 'a.vb' });
+    expect(stale.findings.map((finding) => finding.ruleId)).toEqual(['unused-suppression']);
+    const whole = analyzeSource(`# zoho-authtoken-ignore-file\nZOHO_TICKET=abc\n`, { filePath: '.env.example' });
+    expect(whole).toMatchObject({ findings: [], suppressed: 1 });
+  });
 });
