@@ -76,10 +76,12 @@ export interface FindUrlsOptions {
  */
 export function findLegacyUrls(text: string, from: number, to: number, options: FindUrlsOptions = {}): UrlMatch[] {
   const matches: UrlMatch[] = [];
-  URL_IN_TEXT.lastIndex = from;
-  for (let match = URL_IN_TEXT.exec(text); match && match.index < to; match = URL_IN_TEXT.exec(text)) {
-    const url = match[0].slice(0, Math.max(0, to - match.index));
-    const start = match.index;
+  // Only the slice is searched: a search past `to` for every string of a big file would be quadratic.
+  const slice = text.slice(from, to);
+  if (!slice.includes('//')) return matches;
+  for (const match of slice.matchAll(URL_IN_TEXT)) {
+    const url = match[0];
+    const start = from + (match.index ?? 0);
     const end = start + url.length;
     const endpoint = classifyRequestText(url, options.services);
     if (endpoint?.kind === 'accounts') {

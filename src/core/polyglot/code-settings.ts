@@ -2,9 +2,14 @@ import type { Setting, TextToken } from './tokens.js';
 
 /** The code of a file with its strings and comments blanked out, so code patterns never match inside them. */
 function codeView(text: string, tokens: readonly TextToken[]): string {
-  const chars = text.split('');
-  for (const t of tokens) for (let i = t.start; i < t.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  return chars.join('');
+  let code = '';
+  let cursor = 0;
+  for (const t of [...tokens].sort((a, b) => a.start - b.start)) {
+    if (t.start < cursor) continue;
+    code += text.slice(cursor, t.start) + text.slice(t.start, t.end).replace(/[^\r\n]/g, ' ');
+    cursor = t.end;
+  }
+  return code + text.slice(cursor);
 }
 
 const IDENTIFIER = /(?<![\w$@])[$@]{0,2}[A-Za-z_][A-Za-z0-9_]*/g;

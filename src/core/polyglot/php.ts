@@ -37,8 +37,8 @@ function heredoc(text: string, start: number): TextToken | undefined {
 /** A `//` or `#` comment ends at the line end, or before a `?>` that leaves PHP. */
 function lineComment(text: string, start: number, markerLength: number): TextToken {
   const end = lineEnd(text, start);
-  const close = text.indexOf('?>', start);
-  const stop = close >= 0 && close < end ? close : end;
+  const close = text.slice(start, end).indexOf('?>');
+  const stop = close >= 0 ? start + close : end;
   return token('comment', start, stop, start + markerLength, stop);
 }
 

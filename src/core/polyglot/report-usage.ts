@@ -96,6 +96,7 @@ function reportUrl(use: UrlUse, tokenKind: TextToken['kind'], context: UsageCont
 /** `&apikey=...` pieces written in a string with no URL, with their values as written. */
 function fragmentParams(text: string, literal: TextToken): UrlParam[] {
   const inner = text.slice(literal.innerStart, literal.innerEnd);
+  if (!inner.includes('=')) return [];
   return [...inner.matchAll(FRAGMENT)].map((match) => {
     const valueStart = literal.innerStart + (match.index ?? 0) + match[0].length;
     const value = /^[^&#\s]*/.exec(text.slice(valueStart, literal.innerEnd))![0];
