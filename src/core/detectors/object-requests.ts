@@ -281,5 +281,5 @@ function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, to
   const style = (carrier: Carrier): EditStyle => ({ text: context.text, tokenExpr: tokenFor(carrier, context, stringPositions), scope, quote: quoteFor(carrier) });
   const plans = planGroup(group, service, keysOf(tools), style);
   if (typeof plans === 'string') return report('unfixable', { ...data, reason: plans });
-  report('fixable', data, new Map(plans.map((plan) => [plan.carrier, plan.edits])));
+  report(scope === null ? 'fixableWithoutScope' : 'fixable', data, new Map(plans.map((plan) => [plan.carrier, plan.edits])));
 }
