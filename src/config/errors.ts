@@ -37,6 +37,9 @@ function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
 
 /** The closest allowed key (a typo, a wrong case), if one is close enough to suggest. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // A longer spelling of a key (`tokenExpression` for `tokenExpr`) is the likeliest slip of all.
+  const stem = candidates.find((candidate) => candidate.length >= 4 && word.toLowerCase().startsWith(candidate.toLowerCase()));
+  if (stem) return stem;
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());

@@ -48,16 +48,16 @@ const rulesShape = Object.fromEntries(
  */
 export const serviceEntrySchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lower-case id such as "crm"').meta({ description: `a built-in service (${ZOHO_SERVICES.map((s) => s.id).join(', ')}) to change, or a new one` }),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case id such as "crm"').meta({ description: `a built-in service (${ZOHO_SERVICES.map((s) => s.id).join(', ')}) to change, or a new one` }),
     name: z.string().min(1).optional().meta({ description: 'shown in messages: "Zoho <name> request ..."' }),
     hostLabels: z
-      .array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'a host label such as "crm" (of crm.zoho.com)'))
+      .array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'expected a host label such as "crm" (of crm.zoho.com)'))
       .min(1)
       .optional()
       .meta({ description: 'first label of the API host, before .zoho.<data centre>' }),
     apiPath: z
       .string()
-      .regex(/^\^\\?\//, 'a regular expression anchored at the start of the path, such as "^/crm/private/"')
+      .regex(/^\^\\?\//, 'expected a regular expression anchored at the start of the path, such as "^/crm/private/"')
       .refine(isRegExp, { message: 'not a valid regular expression' })
       .optional()
       .meta({ description: 'regular expression (as a string, starting with ^/) for the API paths of the service' }),
