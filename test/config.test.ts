@@ -208,3 +208,16 @@ describe('per-rule severity: applied where drafts become findings', () => {
     expect(severityOf({ ruleId: 'hardcoded-credential' }, {})).toBe('warning');
   });
 });
+
+describe('the README configuration reference', () => {
+  it('its example configuration is valid', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { REPO_ROOT } = await import('./helpers/projects.js');
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = /<!-- config-example -->\n```json\n([\s\S]*?)```\n/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const { config, services } = parseConfig(JSON.parse(example!), 'README.md');
+    expect(Object.keys(config).sort()).toEqual(['$schema', 'annotateComment', 'ignore', 'include', 'rules', 'scope', 'services', 'tokenExpr']);
+    expect(services?.map((service) => service.id)).toContain('projects');
+  });
+});
