@@ -80,8 +80,9 @@ function addSelectionOptions(command: Program): Program {
 }
 
 /**
- * `--help` shows every option's default (issue: help lists every option with its default): a flag
- * without a value is off unless given, and says so; `--no-x` flags are on unless given.
+ * `--help` shows every option's default, so a reader never has to guess what happens without it:
+ * a flag without a value is off unless given, `--no-x` flags are on unless given, and options with
+ * no value by default say what that means. Run over every command, so options added later comply.
  */
 function showDefaults(command: Program): void {
   for (const option of command.options) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyConfig, coreOptionsOf } from '../src/config/apply-config.js';
 import { ConfigError } from '../src/config/errors.js';
-import { loadConfig, parseConfig } from '../src/config/load.js';
+import { loadConfig, parseConfig, type LoadedConfig } from '../src/config/load.js';
 import { analyzeSource } from '../src/core/analyze.js';
 import { resolveOptions } from '../src/core/options.js';
 import { severityOf } from '../src/core/severity.js';
@@ -151,10 +151,10 @@ describe('configuration errors: one line naming the file and the key path', () =
 });
 
 describe('configuration and the caller: flags win', () => {
-  const loaded = { file: '/p/zoho-authtoken.config.json', root: '/p', config: { tokenExpr: 'cfg.token', scope: 'cfgscope', rules: { 'parse-error': 'off', 'hardcoded-credential': 'error' }, ignore: ['old/**'] } } as const;
+  const loaded: LoadedConfig = { file: '/p/zoho-authtoken.config.json', root: '/p', config: { tokenExpr: 'cfg.token', scope: 'cfgscope', rules: { 'parse-error': 'off', 'hardcoded-credential': 'error' }, ignore: ['old/**'] } };
 
   it('fills what the caller left unset, keeps what it gave, merges rules per rule', () => {
-    const merged = applyConfig({ command: 'check', paths: [], cwd: '/p/sub', scope: 'crmapi', rules: { 'parse-error': 'warning' }, ignore: ['x/**'] }, { ...loaded, config: { ...loaded.config, rules: { ...loaded.config.rules } }, });
+    const merged = applyConfig({ command: 'check', paths: [], cwd: '/p/sub', scope: 'crmapi', rules: { 'parse-error': 'warning' }, ignore: ['x/**'] }, loaded);
     expect(merged.tokenExpr).toBe('cfg.token');
     expect(merged.scope).toBe('crmapi');
     expect(merged.rules).toEqual({ 'parse-error': 'warning', 'hardcoded-credential': 'error' });

@@ -70,8 +70,7 @@ export interface SelectOptions {
 /**
  * Narrows the discovered files (already filtered by extension, .gitignore and --ignore) to the
  * ones this run looks at: the configuration's include/ignore globs, then the files changed since
- * a git ref, then one shard of those, so
- * the shards of a changed-since run still add up to that run.
+ * a git ref, then one shard of those, so the shards of a changed-since run still add up to that run.
  */
 export async function selectFiles(files: readonly string[], options: SelectOptions): Promise<string[]> {
   let selected = options.fileFilter ? filterFiles(files, options.fileFilter) : [...files];
