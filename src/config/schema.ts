@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RULE_IDS, type RuleId } from '../core/findings.js';
 import { RULE_SETTINGS, scopeProblem, tokenExprProblem } from '../core/options.js';
+import { RULES } from '../core/rules.js';
 import { ZOHO_SERVICES } from '../core/zoho/services.js';
 
 /**
@@ -37,7 +38,7 @@ const oneLine = (what: string) =>
 const ruleSetting = z.enum(RULE_SETTINGS).meta({ description: 'error and warning are reported, error fails `check`; off turns the rule off everywhere' });
 
 const rulesShape = Object.fromEntries(
-  RULE_IDS.map((id) => [id, ruleSetting.optional().meta({ description: `docs/rules/${id}.md` })]),
+  RULE_IDS.map((id) => [id, ruleSetting.optional().meta({ description: `${RULES[id].shortDescription} (default ${RULES[id].severity}; docs/rules/${id}.md)` })]),
 ) as Record<RuleId, z.ZodOptional<typeof ruleSetting>>;
 
 /**
