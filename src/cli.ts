@@ -4,6 +4,9 @@ import { Command as Program, CommanderError, Option } from 'commander';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, scopeProblem, tokenExprProblem } from './core/options.js';
 import { DEFAULT_FORMAT, findReporter, formatsFor } from './reporters/index.js';
 import { allFindings, type Command, type RunResult } from './runner/result.js';
+import { parseByteSize, parseJobs } from './option-values.js';
+import { createProgressBar } from './runner/progress.js';
+import { DEFAULT_MAX_FILE_BYTES, formatBytes } from './runner/read-source.js';
 import { run, UsageError, type RunOptions } from './runner/run.js';
 import { TOOL } from './version.js';
 
@@ -13,6 +16,10 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isStdoutTty: boolean;
+  /** The progress bar is drawn only on a terminal. */
+  isStderrTty?: boolean;
+  /** Aborted on SIGINT: the run stops between files and reports what it did. */
+  signal?: AbortSignal;
 }
 
 interface CommonFlags {
@@ -25,6 +32,9 @@ interface CommonFlags {
   debug?: boolean;
   dryRun?: boolean;
   force?: boolean;
+  jobs?: string;
+  maxFileSize?: string;
+  progress: boolean;
 }
 
 /**
@@ -32,7 +42,7 @@ interface CommonFlags {
  * tree, I/O failure or crash.
  */
 export function exitCodeFor(result: RunResult): number {
-  if (result.summary.errors > 0) return 2;
+  if (result.summary.errors > 0 || result.interrupted) return 2;
   const which = result.command === 'check' ? 'findings' : 'remaining';
   return allFindings(result, which).some((finding) => finding.severity === 'error') ? 1 : 0;
 }
@@ -49,6 +59,9 @@ function addCommonOptions(command: Program, name: Command): Program {
     .addOption(new Option('--format <format>', `output format: ${formatsFor(name).join(', ')}`).default(DEFAULT_FORMAT[name]))
     .option('--output <file>', 'write the formatted result to a file instead of stdout')
     .option('--ignore <glob>', 'extra ignore pattern (repeatable); .gitignore and node_modules are always honoured', collect, [])
+    .option('--jobs <n>', 'worker threads for parsing and analysis; 1 runs in-band (default: available cores)')
+    .option('--max-file-size <size>', `skip files larger than this, in bytes or with k/m/g (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})`)
+    .option('--no-progress', 'no progress bar (it is drawn on stderr, and only when stderr is a terminal)')
     .option('--quiet', 'print nothing but the result')
     .option('--debug', 'show stack traces for internal errors');
 }
@@ -108,11 +121,40 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
     dryRun: Boolean(flags.dryRun),
     force: Boolean(flags.force),
     ignore: flags.ignore,
+    ...(flags.jobs !== undefined ? { jobs: parseJobs(flags.jobs) } : {}),
+    ...(flags.maxFileSize !== undefined ? { maxFileBytes: parseByteSize(flags.maxFileSize) } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
   };
-  const result = await run(options);
+  const progress = io.isStderrTty && flags.progress && !flags.quiet ? createProgressBar(io.stderr) : undefined;
+  if (progress) options.onProgress = (done, total) => progress.update(done, total);
+  let result: RunResult;
+  try {
+    result = await run(options);
+  } finally {
+    progress?.stop();
+  }
+  if (result.interrupted) return reportInterrupt(result, flags, io);
   const isColor = io.isStdoutTty && !flags.output && io.env.NO_COLOR === undefined;
   const text = reporter.render(result, { isColor });
   if (flags.output) await writeFile(path.resolve(io.cwd, flags.output), text, 'utf8');
   else io.stdout(text);
   return exitCodeFor(result);
+}
+
+/**
+ * SIGINT: what was written is printed (migrate), then one line on stderr, exit 2. Every file is
+ * whole: old, or new when its atomic rename happened before the interrupt.
+ */
+async function reportInterrupt(result: RunResult, flags: CommonFlags, io: CliIo): Promise<number> {
+  const written = result.files.filter((file) => file.status === 'changed').length;
+  if (result.command === 'migrate' && !result.isDryRun) {
+    const reporter = findReporter(flags.format ?? DEFAULT_FORMAT.migrate, 'migrate')!;
+    const text = reporter.render(result, { isColor: false });
+    if (flags.output) await writeFile(path.resolve(io.cwd, flags.output), text, 'utf8');
+    else io.stdout(text);
+    io.stderr(`${TOOL.name}: interrupted: ${written} file(s) written before the interrupt (listed above), every other file left as it was\n`);
+  } else {
+    io.stderr(`${TOOL.name}: interrupted after ${result.files.length} file(s); nothing was written\n`);
+  }
+  return 2;
 }
