@@ -4,9 +4,9 @@ import { Command as Program, CommanderError, Option } from 'commander';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, scopeProblem, tokenExprProblem } from './core/options.js';
 import { DEFAULT_FORMAT, findReporter, formatsFor } from './reporters/index.js';
 import { allFindings, type Command, type RunResult } from './runner/result.js';
-import { parseByteSize, parseJobs } from './option-values.js';
+import { parseByteSize, parseCount } from './option-values.js';
 import { createProgressBar } from './runner/progress.js';
-import { DEFAULT_MAX_FILE_BYTES, formatBytes } from './runner/read-source.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, formatBytes } from './runner/read-source.js';
 import { run, UsageError, type RunOptions } from './runner/run.js';
 import { TOOL } from './version.js';
 
@@ -34,6 +34,7 @@ interface CommonFlags {
   force?: boolean;
   jobs?: string;
   maxFileSize?: string;
+  maxLineLength?: string;
   progress: boolean;
 }
 
@@ -61,6 +62,7 @@ function addCommonOptions(command: Program, name: Command): Program {
     .option('--ignore <glob>', 'extra ignore pattern (repeatable); .gitignore and node_modules are always honoured', collect, [])
     .option('--jobs <n>', 'worker threads for parsing and analysis; 1 runs in-band (default: available cores)')
     .option('--max-file-size <size>', `skip files larger than this, in bytes or with k/m/g (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})`)
+    .option('--max-line-length <chars>', `skip candidate files with a longer line, i.e. minified bundles (default: ${DEFAULT_MAX_LINE_LENGTH})`)
     .option('--no-progress', 'no progress bar (it is drawn on stderr, and only when stderr is a terminal)')
     .option('--quiet', 'print nothing but the result')
     .option('--debug', 'show stack traces for internal errors');
@@ -121,8 +123,9 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
     dryRun: Boolean(flags.dryRun),
     force: Boolean(flags.force),
     ignore: flags.ignore,
-    ...(flags.jobs !== undefined ? { jobs: parseJobs(flags.jobs) } : {}),
+    ...(flags.jobs !== undefined ? { jobs: parseCount('--jobs', flags.jobs) } : {}),
     ...(flags.maxFileSize !== undefined ? { maxFileBytes: parseByteSize(flags.maxFileSize) } : {}),
+    ...(flags.maxLineLength !== undefined ? { maxLineLength: parseCount('--max-line-length', flags.maxLineLength) } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   };
   const progress = io.isStderrTty && flags.progress && !flags.quiet ? createProgressBar(io.stderr) : undefined;

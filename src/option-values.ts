@@ -12,8 +12,8 @@ export function parseByteSize(value: string): number {
   return bytes;
 }
 
-/** `--jobs`: a positive whole number of worker threads. */
-export function parseJobs(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--jobs "${value}" must be a whole number of at least 1`);
+/** `--jobs`, `--max-line-length`: a positive whole number. */
+export function parseCount(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`${flag} "${value}" must be a whole number of at least 1`);
   return Number(value);
 }

@@ -12,13 +12,13 @@ export const CANDIDATE_ANCHORS: readonly { pattern: string; caseSensitive?: bool
   { pattern: 'apikey', why: 'the legacy apikey parameter, in URLs, objects and variable names (apiKey, APIKEY)' },
   { pattern: 'ticket', why: 'the 7-day ticket: parameters, TICKET= parsing, getTicket/refreshTicket, "Invalid Ticket Id"' },
   { pattern: 'FROM_AGENT|LOGIN_ID', caseSensitive: true, why: 'ticket login URLs whose host lives in another module' },
-  { pattern: '604800', caseSensitive: true, why: 'one week in seconds, and in milliseconds (604800000)' },
+  { pattern: '\\b604800', caseSensitive: true, why: 'one week in seconds, and in milliseconds (604800000)' },
   { pattern: '\\b7\\s*\\*\\s*24\\b|\\b24\\s*\\*\\s*7\\b', caseSensitive: true, why: 'one week spelled out: 7 * 24 * 60 * 60 * 1000, 24 * 7 * 3600' },
   { pattern: '\\b7\\s*\\*\\s*[\\w.]*(?:DAY|[Dd]ay)', caseSensitive: true, why: 'one week from a day constant: 7 * DAY, 7 * ONE_DAY, 7 * msPerDay' },
   // Upper case only: camelCase `Week` is in every date library (startOfWeek), and a `WEEK`
   // constant's own definition passes through the spellings above.
   { pattern: 'WEEK', caseSensitive: true, why: 'a WEEK constant (ONE_WEEK, WEEK_MS, MS_PER_WEEK) used for ticket expiry' },
-  { pattern: '4834', caseSensitive: true, why: 'Zoho error 4834, "Invalid Ticket Id": retries after the weekly expiry' },
+  { pattern: '\\b4834\\b', caseSensitive: true, why: 'Zoho error 4834, "Invalid Ticket Id": retries after the weekly expiry' },
 ];
 
 /** A case-insensitive spelling without the `i` flag (`[zZ][oO]...`), so case rules can mix in one pattern. */

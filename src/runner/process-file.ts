@@ -1,6 +1,6 @@
 import type { CoreOptions } from '../core/options.js';
 import type { FileAnalysisOutcome } from './analyze-file.js';
-import { readSourceFile } from './read-source.js';
+import { readSourceFile, type ReadLimits } from './read-source.js';
 import type { Command, FileResult } from './result.js';
 
 /** One file to analyse: where it is, and the name it is reported under. */
@@ -17,7 +17,7 @@ export interface FileTask {
 export interface FileTaskOptions {
   command: Command;
   core: CoreOptions;
-  maxFileBytes: number;
+  limits: ReadLimits;
 }
 
 /** What the main thread must write for a changed file, when it writes (migrate without --dry-run). */
@@ -54,7 +54,7 @@ function plainResult(file: string, status: FileResult['status'], reason?: string
  * writes and never throws: a file's trouble, even a bug in a detector, is that file's result.
  */
 export async function processFileTask(task: FileTask, options: FileTaskOptions): Promise<FileOutcome> {
-  const read = readSourceFile(task.absolute, options.maxFileBytes);
+  const read = readSourceFile(task.absolute, options.limits);
   if (read.kind === 'not-candidate') return { result: plainResult(task.file, 'unchanged') };
   if (read.kind !== 'text') return { result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) };
   let analysis: FileAnalysisOutcome;

@@ -6,7 +6,7 @@ import { resolveOptions } from '../core/options.js';
 import { discoverFiles, type Discovery } from './discover.js';
 import { uncommittedChanges } from './git.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
-import { DEFAULT_MAX_FILE_BYTES, describeIoError } from './read-source.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
 import { canStartWorkers, createInBandPool, createWorkerPool, type AnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -22,6 +22,8 @@ export interface RunOptions extends CoreOptions {
   ignore?: readonly string[];
   /** Files larger than this are skipped (reported, not analysed). */
   maxFileBytes?: number;
+  /** Candidate files with a longer line (minified) are skipped (reported, not analysed). */
+  maxLineLength?: number;
   /** Worker threads; 1 runs in-band. Default: the available cores (in-band for small trees). */
   jobs?: number;
   /** Stops the run between files (SIGINT): files already written stay written, nothing is half-written. */
@@ -81,7 +83,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
   }
 
   const tasks: FileTask[] = discovery.files.map((absolute) => ({ absolute, file: relativeName(options.cwd, absolute) }));
-  const taskOptions: FileTaskOptions = { command: options.command, core, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
+  const taskOptions: FileTaskOptions = {
+    command: options.command,
+    core,
+    limits: { maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH },
+  };
   const analysed: (FileResult | undefined)[] = new Array(tasks.length);
   let done = 0;
   const pool = createPool(options, taskOptions, tasks.length);
