@@ -78,7 +78,8 @@ export function createWorkerPool(options: FileTaskOptions, jobs: number): Analys
         const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(tasks.length / (jobs * 8))));
         let next = 0;
         let nextId = 0;
-        let pendingBatches = 0;
+        // Batches sent whose outcomes are not all handled yet: the run is over when none is left.
+        let unhandledBatches = 0;
         let isDone = false;
         // Outcomes are handled one after another: the handler writes files, and a write
         // must finish before the next begins so an interrupt finds no half-done work.
@@ -98,15 +99,13 @@ export function createWorkerPool(options: FileTaskOptions, jobs: number): Analys
         signal?.addEventListener('abort', onAbort, { once: true });
 
         const handleBatch = (start: number, outcomes: readonly FileOutcome[]) => {
-          pendingBatches--;
           handling = handling.then(async () => {
             for (let i = 0; i < outcomes.length; i++) {
               if (isDone) return;
               await onOutcome(start + i, outcomes[i]!);
             }
-          });
-          void handling.then(() => {
-            if (!isDone && pendingBatches === 0 && next >= tasks.length) finish();
+            unhandledBatches--;
+            if (unhandledBatches === 0 && next >= tasks.length) finish();
           });
         };
 
@@ -117,7 +116,7 @@ export function createWorkerPool(options: FileTaskOptions, jobs: number): Analys
             next += batch.length;
             const id = nextId++;
             entry.inFlight.set(id, { start, tasks: batch });
-            pendingBatches++;
+            unhandledBatches++;
             entry.worker.postMessage({ id, tasks: batch } satisfies BatchRequest);
           }
         };
