@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFileTask, type FileTaskOptions } from './process-file.js';
+import { processFileTask, type FileOutcome, type FileTaskOptions } from './process-file.js';
 import type { BatchRequest, BatchResponse } from './worker-pool.js';
 
 /**
@@ -9,9 +9,17 @@ import type { BatchRequest, BatchResponse } from './worker-pool.js';
 const options = workerData as FileTaskOptions;
 const port = parentPort!;
 
+/** Unchanged, nothing found, nothing to say: sent as `null` (most files of a tree), rebuilt by the pool. */
+function isPlainUnchanged({ result, write }: FileOutcome): boolean {
+  return result.status === 'unchanged' && !write && !result.reason && !result.diff && result.findings.length === 0 && result.remaining.length === 0 && result.secrets.length === 0;
+}
+
 port.on('message', async (request: BatchRequest) => {
-  const outcomes = [];
-  for (const task of request.tasks) outcomes.push(await processFileTask(task, options));
+  const outcomes: (FileOutcome | null)[] = [];
+  for (const task of request.tasks) {
+    const outcome = await processFileTask(task, options);
+    outcomes.push(isPlainUnchanged(outcome) ? null : outcome);
+  }
   const response: BatchResponse = { id: request.id, outcomes };
   port.postMessage(response);
 });

@@ -9,6 +9,8 @@ export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts',
 export interface DiscoverOptions {
   cwd: string;
   ignore?: readonly string[];
+  /** Called once for each file as the walk finds it, so its analysis can start before the walk ends. */
+  onFile?: (absolute: string) => void;
 }
 
 /** Something found while walking that is reported, once, instead of analysed. */
@@ -59,7 +61,14 @@ interface Root {
 export async function discoverFiles(paths: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const missing: string[] = [];
   const problems: DiscoveryProblem[] = [];
-  const files = new Set<string>();
+  const found = new Set<string>();
+  const files = {
+    add(absolute: string) {
+      if (found.has(absolute)) return;
+      found.add(absolute);
+      options.onFile?.(absolute);
+    },
+  };
   const roots: Root[] = [];
   const isUserIgnored = userIgnoreMatcher(options.ignore ?? [], options.cwd);
 
@@ -136,7 +145,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
   };
 
   for (const root of roots) walk(root.logical, root.real, parentGitignores(root.real));
-  return { files: [...files].sort(), missing, problems: dedupeProblems(problems) };
+  return { files: [...found].sort(), missing, problems: dedupeProblems(problems) };
 }
 
 function lstatSafe(file: string) {

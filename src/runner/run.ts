@@ -8,7 +8,7 @@ import { uncommittedChanges } from './git.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
-import { canStartWorkers, createInBandPool, createWorkerPool, type AnalysisPool } from './worker-pool.js';
+import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export interface RunOptions extends CoreOptions {
@@ -46,13 +46,6 @@ function plainResult(file: string, status: FileResult['status'], reason: string)
   return { file, status, reason, findings: [], remaining: [], secrets: [] };
 }
 
-function createPool(options: RunOptions, taskOptions: FileTaskOptions, fileCount: number): AnalysisPool {
-  const isExplicit = options.jobs !== undefined;
-  const jobs = options.jobs ?? availableParallelism();
-  if (jobs <= 1 || !canStartWorkers() || (!isExplicit && fileCount < IN_BAND_BELOW)) return createInBandPool(taskOptions);
-  return createWorkerPool(taskOptions, Math.max(1, Math.min(jobs, fileCount)));
-}
-
 /** Paths that could not be analysed at all (missing, unreadable folders, links): reported once each. */
 function discoveryResults(discovery: Discovery, cwd: string): FileResult[] {
   return [
@@ -62,16 +55,14 @@ function discoveryResults(discovery: Discovery, cwd: string): FileResult[] {
 }
 
 /**
- * The only code that writes user files. Discovers, then analyses on a pool of worker threads
- * (outcomes streamed back, so only the results are kept), and for migrate writes each changed
- * file atomically as its outcome arrives. One file's trouble is that file's result; the run goes on.
+ * The only code that writes user files. Walks the paths and hands each file to a pool of worker
+ * threads as soon as it is found; outcomes stream back (only the results are kept), and for
+ * migrate each changed file is written atomically as its outcome arrives. One file's trouble is
+ * that file's result; the run goes on.
  */
 export async function run(options: RunOptions): Promise<RunResult> {
   const core = resolveOptions(options);
   const isDryRun = options.command !== 'migrate' || Boolean(options.dryRun);
-  const discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [] });
-  const givenCount = Math.max(1, options.paths.length);
-  if (discovery.missing.length === givenCount) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
 
   if (!isDryRun && !options.force) {
     const dirty = await uncommittedChanges(options.paths, options.cwd);
@@ -82,30 +73,37 @@ export async function run(options: RunOptions): Promise<RunResult> {
     }
   }
 
-  const tasks: FileTask[] = discovery.files.map((absolute) => ({ absolute, file: relativeName(options.cwd, absolute) }));
   const taskOptions: FileTaskOptions = {
     command: options.command,
     core,
     limits: { maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH },
   };
-  const analysed: (FileResult | undefined)[] = new Array(tasks.length);
-  let done = 0;
-  const pool = createPool(options, taskOptions, tasks.length);
+  const analysed: FileResult[] = [];
+  let found = 0;
+  const onOutcome = async (task: FileTask, outcome: FileOutcome) => {
+    if (options.signal?.aborted) return;
+    analysed.push(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
+    options.onProgress?.(analysed.length, found);
+  };
+  const poolSettings = { ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), defaultJobs: availableParallelism(), inBandBelow: IN_BAND_BELOW };
+  const pool = createAnalysisPool(taskOptions, poolSettings, onOutcome, options.signal);
+  let discovery: Discovery;
   try {
-    await pool.analyze(
-      tasks,
-      async (index, outcome) => {
-        if (options.signal?.aborted) return;
-        analysed[index] = outcome.write && !isDryRun ? await writeOutcome(tasks[index]!.absolute, outcome) : outcome.result;
-        options.onProgress?.(++done, tasks.length);
+    discovery = await discoverFiles(options.paths, {
+      cwd: options.cwd,
+      ignore: options.ignore ?? [],
+      onFile: (absolute) => {
+        found++;
+        pool.push({ absolute, file: relativeName(options.cwd, absolute) });
       },
-      options.signal,
-    );
+    });
+    if (discovery.missing.length === Math.max(1, options.paths.length)) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
+    await pool.end();
   } finally {
     await pool.close();
   }
 
-  const files = [...discoveryResults(discovery, options.cwd), ...analysed.filter((result): result is FileResult => result !== undefined)];
+  const files = [...discoveryResults(discovery, options.cwd), ...analysed];
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const result: RunResult = { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary: summarize(files, options.command) };
   if (options.signal?.aborted) result.interrupted = true;
