@@ -57,7 +57,7 @@ describe('hostile input: the run goes on, and each problem is reported once', ()
     const lines = writeGenerated(path.join(dir, 'src/big.js'), 2 * 1024 * 1024, 'exports.a = 1;\n', LEGACY);
     const { code, json } = checkJson(dir);
     expect(code).toBe(1);
-    expect(entryOf(json, 'src/generated.js')).toEqual({ file: 'src/generated.js', status: 'skipped', reason: '50 MiB, over the 1 MiB size limit (raise it with --max-file-size)' });
+    expect(entryOf(json, 'src/generated.js')).toEqual({ file: 'src/generated.js', status: 'skipped', reason: '50 MiB, over the 512 KiB size limit (raise it with --max-file-size)' });
     expect(entryOf(json, 'src/big.js').status).toBe('skipped');
     expect(json.findings.map((finding) => finding.file)).toEqual(['src/ok.js']);
 
@@ -72,11 +72,13 @@ describe('hostile input: the run goes on, and each problem is reported once', ()
     expect(usage.stderr).toMatch(/--max-file-size "lots" is not a size/);
   });
 
-  it('a 1 MB single-line minified file is skipped as minified; --max-line-length lets it through', () => {
+  it('a 1 MB single-line minified file is skipped by size, then as minified; --max-file-size and --max-line-length let it through', () => {
     const statements = Array.from({ length: 70_000 }, (_, i) => `var a${i}=${i};`).join('');
     const minified = `${statements}${LEGACY.trim()}`;
     expect(minified.length).toBeGreaterThan(1_000_000);
     const dir = makeTree({ 'dist/app.min.js': minified, 'src/ok.js': LEGACY });
+    // By default, 1 MB is over the size limit already.
+    expect(entryOf(checkJson(dir).json, 'dist/app.min.js').reason).toMatch(/^1(\.\d)? MiB, over the 512 KiB size limit \(raise it with --max-file-size\)$/);
     const { json } = checkJson(dir, ['--max-file-size', '2m']);
     expect(entryOf(json, 'dist/app.min.js')).toMatchObject({ status: 'skipped' });
     expect(entryOf(json, 'dist/app.min.js').reason).toMatch(/^minified: a line of 1,\d{3},\d{3} characters, over the 10,000-character limit \(raise it with --max-line-length\)$/);

@@ -117,7 +117,11 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     else problems.push({ absolute: link, status: 'skipped', reason: 'not a regular file' });
   };
 
-  const walk = (folder: string, folderReal: string, levels: readonly GitignoreLevel[]) => {
+  let foldersRead = 0;
+  const walk = async (folder: string, folderReal: string, levels: readonly GitignoreLevel[]): Promise<void> => {
+    // Sync reads are the fastest walk, but the event loop must turn now and then: the worker
+    // pool's answers arrive there, and the walk should overlap the analysis, not precede it.
+    if (++foldersRead % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -131,7 +135,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (ALWAYS_IGNORED_NAMES.has(entry.name) || isUserIgnored(full, true) || isGitignored(full, true, here)) continue;
-        walk(full, path.join(folderReal, entry.name), here);
+        await walk(full, path.join(folderReal, entry.name), here);
       } else if (entry.isFile()) {
         if (hasSourceExtension(entry.name) && !isUserIgnored(full, false) && !isGitignored(full, false, here)) files.add(full);
       } else if (entry.isSymbolicLink()) {
@@ -144,7 +148,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     }
   };
 
-  for (const root of roots) walk(root.logical, root.real, parentGitignores(root.real));
+  for (const root of roots) await walk(root.logical, root.real, parentGitignores(root.real));
   return { files: [...found].sort(), missing, problems: dedupeProblems(problems) };
 }
 

@@ -38,8 +38,11 @@ export class UsageError extends Error {}
 /** Below this many files, starting worker threads costs more than the analysis they would share. */
 const IN_BAND_BELOW = 100;
 
+/** `/`-separated and relative to the working directory; a string slice for the usual case (path.relative resolves both sides on every call). */
 function relativeName(cwd: string, file: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/');
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(cwd, file);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 function plainResult(file: string, status: FileResult['status'], reason: string): FileResult {
