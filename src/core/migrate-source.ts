@@ -14,6 +14,8 @@ export interface MigrateSourceResult {
   /** What is left in the output: the exit code of `migrate` is decided on these. */
   remaining: Finding[];
   secrets: string[];
+  /** Findings in the source silenced by inline suppression comments (left as they are). */
+  suppressed: number;
   /** Set when the rewrite was refused because its output would not parse (a bug, never written). */
   refusedReason?: string;
 }
@@ -34,6 +36,7 @@ export function migrateSource(source: string, options: AnalyzeOptions): MigrateS
     skipped: refusedReason ? fixable : [],
     remaining,
     secrets: before.secrets,
+    suppressed: before.suppressed,
     ...(refusedReason ? { refusedReason } : {}),
   });
   if (fixable.length === 0) return unchanged(before.findings);
@@ -53,5 +56,6 @@ export function migrateSource(source: string, options: AnalyzeOptions): MigrateS
     skipped: skipped.map((i) => fixable[i]!),
     remaining: after.findings,
     secrets: [...new Set([...before.secrets, ...after.secrets])],
+    suppressed: before.suppressed,
   };
 }

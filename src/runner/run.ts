@@ -3,13 +3,18 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { CoreOptions } from '../core/options.js';
 import { resolveOptions } from '../core/options.js';
+import { applyBaseline, checkBaselineOptions, loadBaseline, writeBaseline } from './baseline.js';
 import { discoverFiles, type Discovery } from './discover.js';
 import { uncommittedChanges } from './git.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
+import { selectFiles, type Shard } from './select-files.js';
+import { UsageError } from './usage-error.js';
 import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
+
+export { UsageError };
 
 export interface RunOptions extends CoreOptions {
   command: Command;
@@ -30,10 +35,15 @@ export interface RunOptions extends CoreOptions {
   signal?: AbortSignal;
   /** Called after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** check, report: only files git shows as changed since this ref. */
+  changedSince?: string;
+  /** check, report: one deterministic slice of the file list. */
+  shard?: Shard;
+  /** check: leave out the findings recorded in this baseline file. */
+  baseline?: string;
+  /** check: record every finding of this run in this baseline file. */
+  writeBaseline?: string;
 }
-
-/** A problem with the run as a whole (not one file): exit code 2 with this one line. */
-export class UsageError extends Error {}
 
 /** Below this many files, starting worker threads costs more than the analysis they would share. */
 const IN_BAND_BELOW = 100;
@@ -76,6 +86,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
     }
   }
 
+  checkBaselineOptions(options);
+  const baseline = options.baseline !== undefined && options.writeBaseline === undefined ? await loadBaseline(options.baseline, options.cwd) : undefined;
+
   const taskOptions: FileTaskOptions = {
     command: options.command,
     core,
@@ -90,25 +103,32 @@ export async function run(options: RunOptions): Promise<RunResult> {
   };
   const poolSettings = { ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), defaultJobs: availableParallelism(), inBandBelow: IN_BAND_BELOW };
   const pool = createAnalysisPool(taskOptions, poolSettings, onOutcome, options.signal);
+  const analyse = (absolute: string) => {
+    found++;
+    pool.push({ absolute, file: relativeName(options.cwd, absolute) });
+  };
+  // A selection (--changed-since, --shard) needs the whole list first; otherwise files are
+  // analysed as the walk finds them.
+  const isSelection = options.changedSince !== undefined || options.shard !== undefined;
   let discovery: Discovery;
   try {
-    discovery = await discoverFiles(options.paths, {
-      cwd: options.cwd,
-      ignore: options.ignore ?? [],
-      onFile: (absolute) => {
-        found++;
-        pool.push({ absolute, file: relativeName(options.cwd, absolute) });
-      },
-    });
+    discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [], ...(isSelection ? {} : { onFile: analyse }) });
     if (discovery.missing.length === Math.max(1, options.paths.length)) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
+    if (isSelection) for (const absolute of await selectFiles(discovery.files, options)) analyse(absolute);
     await pool.end();
   } finally {
     await pool.close();
   }
 
-  const files = [...discoveryResults(discovery, options.cwd), ...analysed];
+  let files = [...discoveryResults(discovery, options.cwd), ...analysed];
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const result: RunResult = { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary: summarize(files, options.command) };
+  let baselined: number | undefined;
+  if (options.writeBaseline !== undefined) {
+    await writeBaseline(options.writeBaseline, options.cwd, files);
+    ({ files, baselined } = applyBaseline(files, new Set(files.flatMap((file) => file.findings.map((finding) => finding.fingerprint)))));
+  } else if (baseline) ({ files, baselined } = applyBaseline(files, baseline));
+  const summary = { ...summarize(files, options.command), ...(baselined === undefined ? {} : { baselined }) };
+  const result: RunResult = { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary };
   if (options.signal?.aborted) result.interrupted = true;
   return result;
 }
