@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, symlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/projects.js';
@@ -113,7 +113,11 @@ describe('hostile input: the run goes on, and each problem is reported once', ()
     expect(entryOf(json, 'src/parent')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^symbolic link loop/) });
     expect(entryOf(json, 'src/self')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^symbolic link loop/) });
 
-    // migrate writes the real file and leaves the link a link.
+    // migrate writes the real file and leaves the link a link, also when the link is named.
+    const named = runCli(['migrate', '--force', 'src/alias.js'], dir);
+    expect(named.stdout).toContain('migrated  src/real.js');
+    expect(lstatSync(path.join(dir, 'src/alias.js')).isSymbolicLink()).toBe(true);
+    writeFileSync(path.join(dir, 'src/real.js'), LEGACY);
     const migrated = runCli(['migrate', '--force'], dir);
     expect(migrated.stdout).toContain('migrated  src/real.js');
     expect(readFileSync(path.join(dir, 'src/real.js'), 'utf8')).toBe(MIGRATED);

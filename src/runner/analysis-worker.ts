@@ -9,9 +9,13 @@ import type { BatchRequest, BatchResponse } from './worker-pool.js';
 const options = workerData as FileTaskOptions;
 const port = parentPort!;
 
-/** Unchanged, nothing found, nothing to say: sent as `null` (most files of a tree), rebuilt by the pool. */
+/**
+ * Unchanged with nothing to say (every other field empty, whatever fields later results gain):
+ * sent as `null`, most files of a tree are, and rebuilt by the pool.
+ */
 function isPlainUnchanged({ result, write }: FileOutcome): boolean {
-  return result.status === 'unchanged' && !write && !result.reason && !result.diff && result.findings.length === 0 && result.remaining.length === 0 && result.secrets.length === 0;
+  if (write || result.status !== 'unchanged') return false;
+  return Object.entries(result).every(([key, value]) => key === 'file' || key === 'status' || !value || (Array.isArray(value) && value.length === 0));
 }
 
 port.on('message', async (request: BatchRequest) => {

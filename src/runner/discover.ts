@@ -86,7 +86,8 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     }
     if (info.isDirectory()) roots.push({ logical: absolute, real: realpathSync(absolute) });
     else if (!info.isFile()) problems.push({ absolute, status: 'skipped', reason: 'not a regular file' });
-    else if (hasSourceExtension(absolute)) files.add(absolute);
+    // A file named through a link is the link's target: migrate must write the file, not replace the link.
+    else if (hasSourceExtension(absolute)) files.add(lstatSafe(absolute)?.isSymbolicLink() ? realpathSync(absolute) : absolute);
   }
 
   const logicalOf = (real: string): string | undefined => {
