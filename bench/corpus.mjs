@@ -10,7 +10,18 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CACHE = path.join(ROOT, '.bench-cache');
 const INSTALL = path.join(CACHE, 'install');
 const TREES = path.join(CACHE, 'trees');
-const SOURCE = /\.(?:js|jsx|mjs|cjs|ts|tsx|mts|cts)$/i;
+const { DISCOVERED_EXTENSIONS, ALWAYS_IGNORED_FILES } = await import(path.join(ROOT, 'dist/src/runner/discover.js')).catch(() => {
+  throw new Error('bench: build first (npm run build)');
+});
+/** The files the tool reads (JS/TS, pages, other languages, config files), so every tool reads the same ones. */
+export const EXTENSIONS = DISCOVERED_EXTENSIONS;
+const SOURCE = new RegExp(`(?:\\.(?:${DISCOVERED_EXTENSIONS.join('|')})|^\\.env(?:\\.[\\w.-]+)?)$`, 'i');
+export function isScanned(relative) {
+  const name = relative.split('/').pop();
+  return SOURCE.test(name) && !ALWAYS_IGNORED_FILES.has(name);
+}
+/** What jscodeshift is given: the JS/TS files its transform parses. */
+export const JS_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
 
 function sh(command, args, cwd) {
   execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -75,7 +86,7 @@ export function plantedFiles() {
   }
   const app = path.join(ROOT, 'fixtures/legacy-crm-app');
   for (const relative of listFiles(app)) {
-    if (!SOURCE.test(relative)) continue;
+    if (!/\.(?:js|jsx|mjs|cjs|ts|tsx|mts|cts)$/.test(relative)) continue;
     // The sample app's modules that build requests or handle the ticket. server.js only wires
     // them together, and config/settings.js only reads process.env.ZOHO_API_KEY: nothing in
     // either is a finding of `check` by itself.
@@ -108,12 +119,12 @@ export async function prepareCorpus() {
   const isFresh = install();
   const marker = path.join(TREES, '.built');
   const planted = plantedFiles();
-  const wanted = `${readFileSync(path.join(INSTALL, '.installed'), 'utf8')}:${stamp(planted.map((plant) => plant.from))}`;
+  const wanted = `${readFileSync(path.join(INSTALL, '.installed'), 'utf8')}:${stamp(planted.map((plant) => plant.from))}:${EXTENSIONS.join(',')}`;
   if (!isFresh && existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return treesOf(planted);
   console.error('bench: building the benchmark trees (hard links) ...');
   const all = listFiles(path.join(INSTALL, 'node_modules')).filter((relative) => !relative.startsWith('.bin/') && !relative.startsWith('.package-lock'));
-  const sources = all.filter((relative) => SOURCE.test(relative));
-  const others = all.filter((relative) => !SOURCE.test(relative));
+  const sources = all.filter(isScanned);
+  const others = all.filter((relative) => !isScanned(relative));
   const slice = (every) => [...others, ...sources.filter((_, index) => index % every === 0)];
   buildTree('full', all, planted);
   buildTree('half', slice(2), planted);
@@ -130,7 +141,7 @@ export function measureTree(tree) {
   let files = 0;
   let bytes = 0;
   for (const relative of listFiles(tree)) {
-    if (relative.startsWith('.git/') || !SOURCE.test(relative)) continue;
+    if (relative.startsWith('.git/') || !isScanned(relative)) continue;
     files++;
     bytes += statSync(path.join(tree, relative)).size;
   }

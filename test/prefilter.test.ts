@@ -6,12 +6,11 @@ import { CANDIDATE_ANCHORS, isCandidateBytes, isCandidateText } from '../src/run
 import { listFixturePairs } from './helpers/fixture-pairs.js';
 import { REPO_ROOT } from './helpers/projects.js';
 
-const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-
-function sourcesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => SOURCE.test(name))
-    .map((name) => path.join(dir, name));
+/** Every fixture file the analysis reads (JS/TS, pages, other languages, config files). */
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name !== '_gitignore' && !/\.(md|txt|png)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 describe('prefilter', () => {
@@ -19,12 +18,13 @@ describe('prefilter', () => {
   // anchor (a new shape, a lifecycle rule) makes this fail until its anchor joins the list.
   const files = [
     ...listFixturePairs(path.join(REPO_ROOT, 'fixtures/transforms')).flatMap((pair) => [pair.input, pair.output]),
-    ...sourcesUnder(path.join(REPO_ROOT, 'fixtures/projects')),
-    ...sourcesUnder(path.join(REPO_ROOT, 'fixtures/legacy-crm-app')),
+    ...['projects', 'legacy-crm-app', 'scanner'].flatMap((dir) => fixtureFiles(path.join(REPO_ROOT, 'fixtures', dir))),
   ];
   it.each(files.map((file) => [path.relative(REPO_ROOT, file), file]))('lets %s through when the analysis finds anything in it', (_, file) => {
     const bytes = readFileSync(file);
-    const findings = analyzeSource(bytes.toString('utf8'), { filePath: path.basename(file) }).findings;
+    // Fixture pairs are named `case.input.ext`: the analysis sees `case.ext`, as the fixture test does.
+    const filePath = path.basename(file).replace(/\.(input|output)\./, '.');
+    const findings = analyzeSource(bytes.toString('utf8'), { filePath }).findings;
     if (findings.length > 0) expect(isCandidateBytes(bytes)).toBe(true);
     expect(isCandidateBytes(bytes)).toBe(isCandidateText(bytes.toString('utf8')));
   });

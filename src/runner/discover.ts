@@ -1,10 +1,19 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { EMBEDDED_EXTENSIONS } from '../core/embedded/index.js';
+import { POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/index.js';
 import { describeIoError } from './read-source.js';
 import { ALWAYS_IGNORED_NAMES, isGitignored, parentGitignores, readGitignore, userIgnoreMatcher, type GitignoreLevel } from './ignore-rules.js';
 
 /** Files the JavaScript analysis reads: JS, TS, JSX/TSX, ESM and CommonJS spellings. */
 export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'] as const;
+
+/** Every extension discovered: JS/TS, scripts in Vue/Svelte/HTML, other languages and config files (report only). */
+export const DISCOVERED_EXTENSIONS: readonly string[] = [...SOURCE_EXTENSIONS, ...EMBEDDED_EXTENSIONS, ...POLYGLOT_EXTENSIONS];
+const DISCOVERED: ReadonlySet<string> = new Set(DISCOVERED_EXTENSIONS);
+
+/** npm's lock files: generated JSON, never anyone's code or settings. */
+export const ALWAYS_IGNORED_FILES: ReadonlySet<string> = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
 
 export interface DiscoverOptions {
   cwd: string;
@@ -29,10 +38,12 @@ export interface Discovery {
   problems: DiscoveryProblem[];
 }
 
-const SOURCE_FILE = new RegExp(`\\.(?:${SOURCE_EXTENSIONS.join('|')})$`, 'i');
-
+/** A file the analysis reads, by its name: a discovered extension, or a dotenv file (`.env`, `.env.local`). */
 function hasSourceExtension(file: string): boolean {
-  return SOURCE_FILE.test(file);
+  const name = path.basename(file);
+  if (ALWAYS_IGNORED_FILES.has(name)) return false;
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 && DISCOVERED.has(name.slice(dot + 1).toLowerCase())) || polyglotLanguageOf(name) !== undefined;
 }
 
 function isInside(folder: string, candidate: string): boolean {

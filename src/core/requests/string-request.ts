@@ -6,8 +6,9 @@ import { describeLegacyParams, planParamRewrite, planToOps } from '../strings/pl
 import { scanQueryParams, type QueryParam } from '../strings/query-params.js';
 import { renderOps } from '../strings/render-edits.js';
 import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
-import { isLegacyParamName, type ZohoService } from '../zoho/services.js';
+import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
+import { definedTokenExpr } from './token-expr.js';
 
 /** A string the program builds for a request: a URL, a query string, or the pieces of one. */
 export interface StringRequest {
@@ -22,7 +23,7 @@ export interface StringRequest {
 }
 
 export function scopeFor(service: ZohoService, context: AnalysisContext): string | null {
-  return service.id === 'crm' ? context.options.scope : service.scope;
+  return scopeOf(service, context.options.scope);
 }
 
 /**
@@ -35,7 +36,7 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   const opaqueLegacy = request.atoms.some((atom) => atom.kind === 'hole' && atom.known !== undefined && LEGACY_KEY_TEXT.test(atom.known));
   if (legacy.length === 0 && !opaqueLegacy) return;
 
-  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services);
+  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services) ?? context.requestEndpointOf?.(flowStart(request.root));
   const where = { start: request.start, end: request.end };
   const names = describeLegacyParams(params) || 'apikey/ticket';
 
@@ -59,19 +60,46 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   const scope = scopeFor(service, context);
   const data = { service: service.name, params: describeLegacyParams(params, service) || names, scope: scope ?? 'none' };
   if (serviceLegacy.length === 0) {
+    // Invoice's apikey stays beside the token: with no ticket, nothing here is legacy for it.
+    if (!opaqueLegacy) return;
     const reason = 'the parameters come from a constant defined in another module';
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
     return;
   }
+  const pathStyle = params.find((param) => param.isPathStyle);
+  if (pathStyle && !service.hasPathStyleParams) {
+    const reason = `its ${pathStyle.name} is written in the URL path, which ${service.name} never accepted`;
+    reportHardcodedCredentials(serviceLegacy, context, false);
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    return;
+  }
+  // `CRM + '?' + qs.stringify({ apikey }) + '&ticket=' + t`: the object is rewritten on its own; doing both would add two authtokens.
+  const isClaimed = context.objectParamNodes.has(request.root) || request.covers.some((node) => context.objectParamNodes.has(node));
+  if (isClaimed || request.atoms.some((atom) => atom.kind === 'hole' && context.objectParamNodes.has(atom.node))) {
+    const reason = 'an object sent with the same request sets parameters too';
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    reportHardcodedCredentials(serviceLegacy, context, false);
+    return;
+  }
   const plan = planParamRewrite(params, service, scope);
-  const ops = planToOps(plan, { text: context.text, tokenExpr: context.options.tokenExpr, scope });
+  const pathSlash = pathStyle?.separatorBefore?.kind === 'char' ? pathStyle.separatorBefore : undefined;
+  const tokenExpr = context.options.tokenExpr;
+  const encodedTokenExpr = definedTokenExpr(tokenExpr, context.filePath);
+  const ops = planToOps(plan, { text: context.text, tokenExpr, encodedTokenExpr, scope, ...(pathSlash ? { pathSlash } : {}) });
   const edits = typeof ops === 'string' ? ops : renderOps(request.atoms, ops, context);
   reportHardcodedCredentials(serviceLegacy, context, typeof edits !== 'string');
   if (typeof edits === 'string') {
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason: edits }, ...where, fixable: false });
     return;
   }
-  context.report({ ruleId: 'legacy-auth-params', messageId: 'fixable', data, ...where, fixable: true, edits });
+  context.report({ ruleId: 'legacy-auth-params', messageId: scope === null ? 'fixableWithoutScope' : 'fixable', data, ...where, fixable: true, edits });
+}
+
+/** The expression whose value a request is: a declaration or `url = ...` statement stands for its value. */
+function flowStart(root: Node): Node {
+  if (root.type === 'VariableDeclaration') return root.declarations[0]?.init ?? root;
+  if (root.type === 'ExpressionStatement' && root.expression.type === 'AssignmentExpression') return root.expression.right;
+  return root;
 }
 
 function hasBothKinds(params: readonly QueryParam[]): boolean {

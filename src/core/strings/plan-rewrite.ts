@@ -40,26 +40,35 @@ export function describeLegacyParams(params: readonly QueryParam[], service?: Zo
 /** Wrappers kept around the token: `encodeURIComponent(apiKey)` becomes `encodeURIComponent(<token>)`. */
 const ENCODERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'querystring.escape', 'qs.escape']);
 
-function tokenCode(hole: HoleAtom, text: string, tokenExpr: string): string {
+function tokenCode(hole: HoleAtom, context: PlanContext): string {
   const node: Node = hole.node;
   const name = calleeName(node);
   if (node.type === 'CallExpression' && name && ENCODERS.has(name) && node.arguments.length === 1) {
     const arg = node.arguments[0]!;
-    return text.slice(node.start ?? 0, arg.start ?? 0) + tokenExpr + text.slice(arg.end ?? 0, node.end ?? 0);
+    const { text } = context;
+    return text.slice(node.start ?? 0, arg.start ?? 0) + (context.encodedTokenExpr ?? context.tokenExpr) + text.slice(arg.end ?? 0, node.end ?? 0);
   }
-  return tokenExpr;
+  return context.tokenExpr;
 }
 
 export interface PlanContext {
   text: string;
   tokenExpr: string;
+  /** The token inside an encoder call, which wants a string (see token-expr.ts). */
+  encodedTokenExpr?: string;
   /** null: the service takes no scope. */
   scope: string | null;
+  /** The `/` before parameters written in the path (Creator): it becomes `?`, making a proper query string. */
+  pathSlash?: CharAtom;
 }
 
 /** Turns the plan into atom operations; a reason string when it cannot be expressed safely. */
 export function planToOps(planned: readonly PlannedParam[], context: PlanContext): RewriteOps | string {
   const ops = new RewriteOps();
+  if (context.pathSlash) {
+    ops.delete([context.pathSlash]);
+    ops.insertBefore(context.pathSlash, { kind: 'text', value: '?' });
+  }
   for (const { param, action } of planned) {
     if (isPlaceholderValue(param)) return `the ${param.name} value is a placeholder (${valueText(param)}) filled in elsewhere`;
     if (param.isValueOpaque) return `the ${param.name} value continues into a constant defined elsewhere`;
@@ -77,7 +86,7 @@ export function planToOps(planned: readonly PlannedParam[], context: PlanContext
     ops.delete(param.nameAtoms);
     ops.insertBefore(first, { kind: 'text', value: 'authtoken' });
     const onlyHole = param.value.length === 1 && param.value[0]!.kind === 'hole' ? (param.value[0] as HoleAtom) : undefined;
-    if (onlyHole) ops.replaced.set(onlyHole, tokenCode(onlyHole, context.text, context.tokenExpr));
+    if (onlyHole) ops.replaced.set(onlyHole, tokenCode(onlyHole, context));
     else {
       ops.delete(param.value);
       ops.insertAfter(param.equals, { kind: 'code', value: context.tokenExpr });
@@ -109,7 +118,7 @@ function isPlaceholderValue(param: QueryParam): boolean {
 
 /** The `&` that goes with a removed parameter: the one before it, else the one after it. */
 function removableSeparator(param: QueryParam): CharAtom | undefined {
-  const before = param.separatorBefore;
+  const before = param.isPathStyle ? null : param.separatorBefore;
   const after = param.separatorAfter;
   if (before?.kind === 'char' && before.ch === '&') return before;
   if (after?.kind === 'char' && after.ch === '&') return after;
