@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { EMBEDDED_EXTENSIONS } from '../core/embedded/index.js';
-import { POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/index.js';
+// The light tables, not the parsers: discovery runs before anything needs them.
+import { EMBEDDED_EXTENSIONS } from '../core/embedded/formats.js';
+import { POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/languages.js';
 import { describeIoError } from './read-source.js';
 import { ALWAYS_IGNORED_NAMES, isGitignored, parentGitignores, readGitignore, userIgnoreMatcher, type GitignoreLevel } from './ignore-rules.js';
 

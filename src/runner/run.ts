@@ -122,15 +122,17 @@ export async function run(options: RunOptions): Promise<RunResult> {
 
   let files = [...discoveryResults(discovery, options.cwd), ...analysed];
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (options.signal?.aborted) {
+    // Interrupted: what was done, and no baseline written from half a run.
+    return { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary: summarize(files, options.command), interrupted: true };
+  }
   let baselined: number | undefined;
   if (options.writeBaseline !== undefined) {
     await writeBaseline(options.writeBaseline, options.cwd, files);
     ({ files, baselined } = applyBaseline(files, new Set(files.flatMap((file) => file.findings.map((finding) => finding.fingerprint)))));
   } else if (baseline) ({ files, baselined } = applyBaseline(files, baseline));
   const summary = { ...summarize(files, options.command), ...(baselined === undefined ? {} : { baselined }) };
-  const result: RunResult = { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary };
-  if (options.signal?.aborted) result.interrupted = true;
-  return result;
+  return { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary };
 }
 
 /**
