@@ -7,7 +7,9 @@ import { RULE_IDS } from './core/findings.js';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, scopeProblem, tokenExprProblem } from './core/options.js';
 import { DEFAULT_FORMAT, findReporter, formatsFor, maskReport, renderReport, type Reporter, type ReporterContext } from './reporters/index.js';
 import { workTreePrefix } from './runner/git-changes.js';
-import { describeIoError } from './runner/read-source.js';
+import { parseByteSize, parseCount } from './option-values.js';
+import { createProgressBar } from './runner/progress.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError, formatBytes } from './runner/read-source.js';
 import { allFindings, type Command, type RunResult } from './runner/result.js';
 import { run, UsageError, type RunOptions } from './runner/run.js';
 import { parseShard } from './runner/select-files.js';
@@ -21,6 +23,10 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isStdoutTty: boolean;
+  /** The progress bar is drawn only on a terminal. */
+  isStderrTty?: boolean;
+  /** Aborted on SIGINT: the run stops between files and reports what it did. */
+  signal?: AbortSignal;
 }
 
 interface CommonFlags {
@@ -34,6 +40,10 @@ interface CommonFlags {
   debug?: boolean;
   dryRun?: boolean;
   force?: boolean;
+  jobs?: string;
+  maxFileSize?: string;
+  maxLineLength?: string;
+  progress: boolean;
   changedSince?: string;
   shard?: string;
   baseline?: string;
@@ -45,7 +55,7 @@ interface CommonFlags {
  * tree, I/O failure or crash.
  */
 export function exitCodeFor(result: RunResult): number {
-  if (result.summary.errors > 0) return 2;
+  if (result.summary.errors > 0 || result.interrupted) return 2;
   const which = result.command === 'check' ? 'findings' : 'remaining';
   return allFindings(result, which).some((finding) => finding.severity === 'error') ? 1 : 0;
 }
@@ -68,6 +78,10 @@ function addCommonOptions(command: Program, name: Command): Program {
     .addOption(new Option('--format <format>', `output format: ${formatsFor(name).join(', ')}`).default(DEFAULT_FORMAT[name]))
     .addOption(new Option('--output <file>', 'write the formatted result to a file instead of stdout').default(undefined, 'stdout'))
     .option('--ignore <glob>', 'extra ignore pattern (repeatable); .gitignore, node_modules and the config\'s "ignore" are always honoured', collect, [])
+    .option('--jobs <n>', 'worker threads for parsing and analysis; 1 runs in-band (default: available cores)')
+    .option('--max-file-size <size>', `skip files larger than this, in bytes or with k/m/g (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})`)
+    .option('--max-line-length <chars>', `skip candidate files with a longer line, i.e. minified bundles (default: ${DEFAULT_MAX_LINE_LENGTH})`)
+    .option('--no-progress', 'no progress bar (it is drawn on stderr, and only when stderr is a terminal)')
     .option('--quiet', 'print nothing but the result')
     .option('--debug', 'show stack traces for internal errors');
 }
@@ -170,6 +184,10 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, g
     dryRun: Boolean(flags.dryRun),
     force: Boolean(flags.force),
     ignore: flags.ignore,
+    ...(flags.jobs !== undefined ? { jobs: parseCount('--jobs', flags.jobs) } : {}),
+    ...(flags.maxFileSize !== undefined ? { maxFileBytes: parseByteSize(flags.maxFileSize) } : {}),
+    ...(flags.maxLineLength !== undefined ? { maxLineLength: parseCount('--max-line-length', flags.maxLineLength) } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
     ...(flags.changedSince !== undefined ? { changedSince: flags.changedSince } : {}),
     ...(shard ? { shard } : {}),
     ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
@@ -177,7 +195,15 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, g
   };
   // Flags given on the command line win; the configuration fills in the rest.
   const options = applyConfig(fromFlags, await loadConfig({ cwd: io.cwd, ...(flags.config !== undefined ? { configFile: flags.config } : {}) }));
-  const result = await run(options);
+  const progress = io.isStderrTty && flags.progress && !flags.quiet ? createProgressBar(io.stderr) : undefined;
+  if (progress) options.onProgress = (done, total) => progress.update(done, total);
+  let result: RunResult;
+  try {
+    result = await run(options);
+  } finally {
+    progress?.stop();
+  }
+  if (result.interrupted) return reportInterrupt(result, flags, io);
   // https://no-color.org: present and not empty turns colour off.
   const isColor = io.isStdoutTty && !flags.output && !io.env.NO_COLOR;
   // The command lines reports print run in the same folder, so they read the same configuration.
@@ -201,6 +227,24 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, g
     io.stderr(`${TOOL.name}: wrote ${flags.writeBaseline} (${result.summary.baselined ?? 0} findings)\n`);
   }
   return exitCodeFor(result);
+}
+
+/**
+ * SIGINT: what was written is printed (migrate), then one line on stderr, exit 2. Every file is
+ * whole: old, or new when its atomic rename happened before the interrupt.
+ */
+async function reportInterrupt(result: RunResult, flags: CommonFlags, io: CliIo): Promise<number> {
+  const written = result.files.filter((file) => file.status === 'changed').length;
+  if (result.command === 'migrate' && !result.isDryRun) {
+    const reporter = findReporter(flags.format ?? DEFAULT_FORMAT.migrate, 'migrate')!;
+    const text = renderReport(reporter, result, { isColor: false });
+    if (flags.output) await writeOutput(path.resolve(io.cwd, flags.output), text, result, io.cwd);
+    else io.stdout(text);
+    io.stderr(`${TOOL.name}: interrupted: ${written} file(s) written before the interrupt (listed above), every other file left as it was\n`);
+  } else {
+    io.stderr(`${TOOL.name}: interrupted after ${result.files.length} file(s); nothing was written\n`);
+  }
+  return 2;
 }
 
 async function writeOut(file: string, cwd: string, text: string, write: typeof writeFile | typeof appendFile): Promise<void> {

@@ -1,4 +1,4 @@
-import { polyglotLanguageOf } from '../core/polyglot/index.js';
+import { polyglotLanguageOf } from '../core/polyglot/languages.js';
 import type { RunResult } from '../runner/result.js';
 
 /** Files migrate reports on but never rewrites (other languages, config files) that still hold legacy usage. */

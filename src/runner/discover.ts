@@ -1,21 +1,33 @@
-import { stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { globby } from 'globby';
-import { EMBEDDED_EXTENSIONS } from '../core/embedded/index.js';
-import { POLYGLOT_DOTFILE_GLOBS, POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/index.js';
+// The light tables, not the parsers: discovery runs before anything needs them.
+import { EMBEDDED_EXTENSIONS } from '../core/embedded/formats.js';
+import { POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/languages.js';
+import { describeIoError } from './read-source.js';
+import { ALWAYS_IGNORED_NAMES, isGitignored, parentGitignores, readGitignore, userIgnoreMatcher, type GitignoreLevel } from './ignore-rules.js';
 
 /** Files the JavaScript analysis reads: JS, TS, JSX/TSX, ESM and CommonJS spellings. */
 export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'] as const;
 
 /** Every extension discovered: JS/TS, scripts in Vue/Svelte/HTML, other languages and config files (report only). */
-const DISCOVERED_EXTENSIONS: readonly string[] = [...SOURCE_EXTENSIONS, ...EMBEDDED_EXTENSIONS, ...POLYGLOT_EXTENSIONS];
+export const DISCOVERED_EXTENSIONS: readonly string[] = [...SOURCE_EXTENSIONS, ...EMBEDDED_EXTENSIONS, ...POLYGLOT_EXTENSIONS];
+const DISCOVERED: ReadonlySet<string> = new Set(DISCOVERED_EXTENSIONS);
 
-/** Always skipped, whatever the ignore files say: dependencies, VCS internals, and npm's lock files (generated JSON). */
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/package-lock.json', '**/npm-shrinkwrap.json'];
+/** npm's lock files: generated JSON, never anyone's code or settings. */
+export const ALWAYS_IGNORED_FILES: ReadonlySet<string> = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
 
 export interface DiscoverOptions {
   cwd: string;
   ignore?: readonly string[];
+  /** Called once for each file as the walk finds it, so its analysis can start before the walk ends. */
+  onFile?: (absolute: string) => void;
+}
+
+/** Something found while walking that is reported, once, instead of analysed. */
+export interface DiscoveryProblem {
+  absolute: string;
+  status: 'error' | 'skipped';
+  reason: string;
 }
 
 export interface Discovery {
@@ -23,46 +35,154 @@ export interface Discovery {
   files: string[];
   /** Paths given on the command line that do not exist. */
   missing: string[];
+  /** Unreadable folders, symbolic links that lead outside or in circles, FIFOs and sockets. */
+  problems: DiscoveryProblem[];
 }
 
-function toGlobPath(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
+/** A file the analysis reads, by its name: a discovered extension, or a dotenv file (`.env`, `.env.local`). */
 function hasSourceExtension(file: string): boolean {
-  const ext = path.extname(file).slice(1).toLowerCase();
-  return DISCOVERED_EXTENSIONS.includes(ext) || polyglotLanguageOf(path.basename(file)) !== undefined;
+  const name = path.basename(file);
+  if (ALWAYS_IGNORED_FILES.has(name)) return false;
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 && DISCOVERED.has(name.slice(dot + 1).toLowerCase())) || polyglotLanguageOf(name) !== undefined;
+}
+
+function isInside(folder: string, candidate: string): boolean {
+  return candidate === folder || candidate.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+}
+
+interface Root {
+  /** As given (resolved against the working directory): names are reported under it. */
+  logical: string;
+  /** With every symbolic link resolved: what "inside the scanned folder" is checked against. */
+  real: string;
 }
 
 /**
- * Expands the paths given (files or folders) into the source files to analyse, honouring every
- * `.gitignore` and the extra ignore globs. A file named explicitly is analysed even when ignored.
+ * Expands the paths given (files or folders) into the source files to analyse, in one walk:
+ * every `.gitignore` (and those above, up to the work tree's root) and the `--ignore` globs are
+ * honoured as the walk goes, `node_modules` and `.git` are never entered. A file named
+ * explicitly is analysed even when ignored.
+ *
+ * Symbolic links are followed only inside the scanned folders, and their target is analysed
+ * once, under its real name (so migrate writes the file, not over the link). A link that leads
+ * outside, dangles, or loops is reported; a folder that cannot be read is an error. Globby did
+ * this walk before; it read the tree twice with `gitignore` (4 s on the 45,000-file bench corpus,
+ * this walk: 0.3 s) and could only fail the whole run on an unreadable folder.
  */
 export async function discoverFiles(paths: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const missing: string[] = [];
-  const explicitFiles: string[] = [];
-  const patterns: string[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const found = new Set<string>();
+  const files = {
+    add(absolute: string) {
+      if (found.has(absolute)) return;
+      found.add(absolute);
+      options.onFile?.(absolute);
+    },
+  };
+  const roots: Root[] = [];
+  const isUserIgnored = userIgnoreMatcher(options.ignore ?? [], options.cwd);
+
   for (const given of paths.length > 0 ? paths : ['.']) {
     const absolute = path.resolve(options.cwd, given);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) missing.push(given);
-    else if (info.isDirectory()) {
-      const relative = toGlobPath(path.relative(options.cwd, absolute)) || '.';
-      const base = relative === '.' ? '' : `${relative.replace(/[*?[\]{}()!]/g, '\\$&')}/`;
-      patterns.push(`${base}**/*.{${DISCOVERED_EXTENSIONS.join(',')}}`, ...POLYGLOT_DOTFILE_GLOBS.map((glob) => `${base}**/${glob}`));
-    } else if (hasSourceExtension(absolute)) explicitFiles.push(absolute);
+    let info;
+    try {
+      info = statSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const isLink = lstatSafe(absolute)?.isSymbolicLink() ?? false;
+      if (code === 'ENOENT' && !isLink) missing.push(given);
+      else problems.push(linkOrIoProblem(absolute, error, isLink));
+      continue;
+    }
+    if (info.isDirectory()) roots.push({ logical: absolute, real: realpathSync(absolute) });
+    else if (!info.isFile()) problems.push({ absolute, status: 'skipped', reason: 'not a regular file' });
+    // A file named through a link is the link's target: migrate must write the file, not replace the link.
+    else if (hasSourceExtension(absolute)) files.add(lstatSafe(absolute)?.isSymbolicLink() ? realpathSync(absolute) : absolute);
   }
-  const found =
-    patterns.length > 0
-      ? await globby(patterns, {
-          cwd: options.cwd,
-          absolute: true,
-          gitignore: true,
-          dot: true,
-          followSymbolicLinks: false,
-          ignore: [...ALWAYS_IGNORED, ...(options.ignore ?? [])],
-        })
-      : [];
-  const files = [...new Set([...found.map((file) => path.normalize(file)), ...explicitFiles])].sort();
-  return { files, missing };
+
+  const logicalOf = (real: string): string | undefined => {
+    const root = roots.find((candidate) => isInside(candidate.real, real));
+    return root && path.join(root.logical, path.relative(root.real, real));
+  };
+
+  const followLink = (link: string, folderReal: string) => {
+    let real: string;
+    let info;
+    try {
+      real = realpathSync(link);
+      info = statSync(real);
+    } catch (error) {
+      if (hasSourceExtension(link) || (error as NodeJS.ErrnoException).code === 'ELOOP') problems.push(linkOrIoProblem(link, error, true));
+      return;
+    }
+    const target = logicalOf(real);
+    if (info.isDirectory()) {
+      if (target === undefined) problems.push({ absolute: link, status: 'skipped', reason: `symbolic link to a folder outside the scanned paths (${real})` });
+      else if (isInside(real, folderReal)) problems.push({ absolute: link, status: 'skipped', reason: 'symbolic link loop: it points to a folder that contains it' });
+      // Otherwise the target is inside a scanned folder: its files are found at their real place.
+      return;
+    }
+    if (!hasSourceExtension(link) && !hasSourceExtension(real)) return;
+    if (target === undefined) problems.push({ absolute: link, status: 'skipped', reason: `symbolic link to a file outside the scanned paths (${real})` });
+    else if (info.isFile()) files.add(target);
+    else problems.push({ absolute: link, status: 'skipped', reason: 'not a regular file' });
+  };
+
+  let foldersRead = 0;
+  const walk = async (folder: string, folderReal: string, levels: readonly GitignoreLevel[]): Promise<void> => {
+    // Sync reads are the fastest walk, but the event loop must turn now and then: the worker
+    // pool's answers arrive there, and the walk should overlap the analysis, not precede it.
+    if (++foldersRead % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ absolute: folder, status: 'error', reason: `cannot read folder: ${describeIoError(error)}` });
+      return;
+    }
+    const own = entries.some((entry) => entry.name === '.gitignore') ? readGitignore(folder) : undefined;
+    const here = own ? [...levels, own] : levels;
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (ALWAYS_IGNORED_NAMES.has(entry.name) || isUserIgnored(full, true) || isGitignored(full, true, here)) continue;
+        await walk(full, path.join(folderReal, entry.name), here);
+      } else if (entry.isFile()) {
+        if (hasSourceExtension(entry.name) && !isUserIgnored(full, false) && !isGitignored(full, false, here)) files.add(full);
+      } else if (entry.isSymbolicLink()) {
+        if (ALWAYS_IGNORED_NAMES.has(entry.name) || isUserIgnored(full, false) || isGitignored(full, false, here)) continue;
+        followLink(full, folderReal);
+      } else if (hasSourceExtension(entry.name) && !isUserIgnored(full, false) && !isGitignored(full, false, here)) {
+        // A FIFO, socket or device named like a source file: opening it could block or never end.
+        problems.push({ absolute: full, status: 'skipped', reason: 'not a regular file' });
+      }
+    }
+  };
+
+  for (const root of roots) await walk(root.logical, root.real, parentGitignores(root.real));
+  return { files: [...found].sort(), missing, problems: dedupeProblems(problems) };
+}
+
+function lstatSafe(file: string) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function linkOrIoProblem(absolute: string, error: unknown, isLink: boolean): DiscoveryProblem {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (isLink && code === 'ENOENT') return { absolute, status: 'skipped', reason: 'dangling symbolic link (its target does not exist)' };
+  if (code === 'ELOOP') return { absolute, status: 'skipped', reason: 'symbolic link loop' };
+  return { absolute, status: 'error', reason: `cannot read: ${describeIoError(error)}` };
+}
+
+/** Overlapping paths (`src src/a`) would walk a folder twice: each problem is reported once. */
+function dedupeProblems(problems: readonly DiscoveryProblem[]): DiscoveryProblem[] {
+  const seen = new Map<string, DiscoveryProblem>();
+  for (const problem of problems) if (!seen.has(problem.absolute)) seen.set(problem.absolute, problem);
+  return [...seen.values()];
 }

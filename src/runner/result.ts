@@ -60,6 +60,8 @@ export interface RunResult {
   scope: string;
   files: FileResult[];
   summary: Summary;
+  /** Stopped by SIGINT before every file was done: `files` holds only the finished ones. */
+  interrupted?: boolean;
 }
 
 export function summarize(files: readonly FileResult[], command: Command): Summary {

@@ -1,14 +1,17 @@
+import { accessSync, constants } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { CoreOptions } from '../core/options.js';
 import { resolveOptions } from '../core/options.js';
-import { analyzeFileText } from './analyze-file.js';
 import { applyBaseline, checkBaselineOptions, loadBaseline, writeBaseline } from './baseline.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, type Discovery } from './discover.js';
 import { uncommittedChanges } from './git.js';
-import { DEFAULT_MAX_FILE_BYTES, describeIoError, readSource } from './read-source.js';
+import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
 import { selectFiles, type FileFilter, type Shard } from './select-files.js';
 import { UsageError } from './usage-error.js';
+import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export { UsageError };
@@ -22,7 +25,16 @@ export interface RunOptions extends CoreOptions {
   /** migrate: write even with uncommitted changes. */
   force?: boolean;
   ignore?: readonly string[];
+  /** Files larger than this are skipped (reported, not analysed). */
   maxFileBytes?: number;
+  /** Candidate files with a longer line (minified) are skipped (reported, not analysed). */
+  maxLineLength?: number;
+  /** Worker threads; 1 runs in-band. Default: the available cores (in-band for small trees). */
+  jobs?: number;
+  /** Stops the run between files (SIGINT): files already written stay written, nothing is half-written. */
+  signal?: AbortSignal;
+  /** Called after each file, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
   /** check, report: only files git shows as changed since this ref. */
   changedSince?: string;
   /** check, report: one deterministic slice of the file list. */
@@ -35,22 +47,37 @@ export interface RunOptions extends CoreOptions {
   fileFilter?: FileFilter;
 }
 
+/** Below this many files, starting worker threads costs more than the analysis they would share. */
+const IN_BAND_BELOW = 100;
+
+/** `/`-separated and relative to the working directory; a string slice for the usual case (path.relative resolves both sides on every call). */
 function relativeName(cwd: string, file: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/');
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(cwd, file);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+}
+
+function plainResult(file: string, status: FileResult['status'], reason: string): FileResult {
+  return { file, status, reason, findings: [], remaining: [], secrets: [] };
+}
+
+/** Paths that could not be analysed at all (missing, unreadable folders, links): reported once each. */
+function discoveryResults(discovery: Discovery, cwd: string): FileResult[] {
+  return [
+    ...discovery.missing.map((given) => plainResult(relativeName(cwd, path.resolve(cwd, given)), 'error', 'no such file or directory')),
+    ...discovery.problems.map((problem) => plainResult(relativeName(cwd, problem.absolute), problem.status, problem.reason)),
+  ];
 }
 
 /**
- * The only code that writes user files. Discovers, reads, analyses, and for migrate writes each
- * changed file atomically. One file's trouble is that file's result; the run goes on.
+ * The only code that writes user files. Walks the paths and hands each file to a pool of worker
+ * threads as soon as it is found; outcomes stream back (only the results are kept), and for
+ * migrate each changed file is written atomically as its outcome arrives. One file's trouble is
+ * that file's result; the run goes on.
  */
 export async function run(options: RunOptions): Promise<RunResult> {
   const core = resolveOptions(options);
   const isDryRun = options.command !== 'migrate' || Boolean(options.dryRun);
-  const discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [] });
-  if (discovery.missing.length > 0) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
-  checkBaselineOptions(options);
-  const baseline = options.baseline !== undefined && options.writeBaseline === undefined ? await loadBaseline(options.baseline, options.cwd) : undefined;
-  const selected = await selectFiles(discovery.files, options);
 
   if (!isDryRun && !options.force) {
     const dirty = await uncommittedChanges(options.paths, options.cwd);
@@ -61,11 +88,46 @@ export async function run(options: RunOptions): Promise<RunResult> {
     }
   }
 
-  let files: FileResult[] = [];
-  for (const absolute of selected) {
-    files.push(await processFile(absolute, relativeName(options.cwd, absolute), options, core, isDryRun));
+  checkBaselineOptions(options);
+  const baseline = options.baseline !== undefined && options.writeBaseline === undefined ? await loadBaseline(options.baseline, options.cwd) : undefined;
+
+  const taskOptions: FileTaskOptions = {
+    command: options.command,
+    core,
+    limits: { maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH },
+  };
+  const analysed: FileResult[] = [];
+  let found = 0;
+  const onOutcome = async (task: FileTask, outcome: FileOutcome) => {
+    if (options.signal?.aborted) return;
+    analysed.push(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
+    options.onProgress?.(analysed.length, found);
+  };
+  const poolSettings = { ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), defaultJobs: availableParallelism(), inBandBelow: IN_BAND_BELOW };
+  const pool = createAnalysisPool(taskOptions, poolSettings, onOutcome, options.signal);
+  const analyse = (absolute: string) => {
+    found++;
+    pool.push({ absolute, file: relativeName(options.cwd, absolute) });
+  };
+  // A selection (--changed-since, --shard) needs the whole list first; otherwise files are
+  // analysed as the walk finds them.
+  const isSelection = options.changedSince !== undefined || options.shard !== undefined;
+  let discovery: Discovery;
+  try {
+    discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [], ...(isSelection ? {} : { onFile: analyse }) });
+    if (discovery.missing.length === Math.max(1, options.paths.length)) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
+    if (isSelection) for (const absolute of await selectFiles(discovery.files, options)) analyse(absolute);
+    await pool.end();
+  } finally {
+    await pool.close();
   }
 
+  let files = [...discoveryResults(discovery, options.cwd), ...analysed];
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (options.signal?.aborted) {
+    // Interrupted: what was done, and no baseline written from half a run.
+    return { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary: summarize(files, options.command), interrupted: true };
+  }
   let baselined: number | undefined;
   if (options.writeBaseline !== undefined) {
     await writeBaseline(options.writeBaseline, options.cwd, files);
@@ -75,23 +137,29 @@ export async function run(options: RunOptions): Promise<RunResult> {
   return { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary };
 }
 
-async function processFile(
-  absolute: string,
-  file: string,
-  options: RunOptions,
-  core: CoreOptions,
-  isDryRun: boolean,
-): Promise<FileResult> {
-  const read = await readSource(absolute, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if (read.kind !== 'text') {
-    return { file, status: read.kind === 'error' ? 'error' : 'skipped', reason: read.reason, findings: [], remaining: [], secrets: [] };
-  }
-  const { result, output } = analyzeFileText(read.text, file, options.command, core);
-  if (output === undefined || isDryRun) return result;
+/**
+ * A file without any write permission bit is the user saying "do not change this"; root could
+ * write it anyway (and rename() ignores the file's own mode), so the bits are checked as well.
+ */
+function isWritable(absolute: string, mode: number): boolean {
+  if ((mode & 0o222) === 0) return false;
   try {
-    await writeFileAtomic(absolute, output, { mode: read.mode, expected: read.text });
+    accessSync(absolute, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function writeOutcome(absolute: string, outcome: FileOutcome): Promise<FileResult> {
+  const { result, write } = outcome;
+  const failed = (reason: string): FileResult => ({ ...result, status: 'error', reason: `cannot write: ${reason}`, remaining: result.findings });
+  if (!write) return result;
+  if (!isWritable(absolute, write.mode)) return failed('the file is read-only; make it writable (chmod u+w) and run again');
+  try {
+    await writeFileAtomic(absolute, write.output, { mode: write.mode, expected: write.original });
   } catch (error) {
-    return { ...result, status: 'error', reason: `cannot write: ${error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : describeIoError(error)}`, remaining: result.findings };
+    return failed(error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : describeIoError(error));
   }
   return result;
 }

@@ -24,8 +24,9 @@ export function collectAppendSequences(context: AnalysisContext, builder: AtomBu
     groups.set(`${assignment.left.name}@${scope?.start ?? 0}`, { name: assignment.left.name, scope });
   }
   const requests: StringRequest[] = [];
-  for (const { name, scope } of groups.values()) {
-    for (const sequence of splitSequences(writesOf(name, scope, context))) {
+  const writesByGroup = collectWrites(groups, context);
+  for (const key of groups.keys()) {
+    for (const sequence of splitSequences(writesByGroup.get(key) ?? [])) {
       const spellsLegacy = sequence.some(
         (write) => LEGACY_KEY_TEXT.test(context.sourceOf(write.value)) || (write.value.type === 'Identifier' && names.has(write.value.name)),
       );
@@ -50,22 +51,34 @@ export function collectAppendSequences(context: AnalysisContext, builder: AtomBu
   return requests;
 }
 
-function writesOf(name: string, scope: Node | null, context: AnalysisContext): Write[] {
-  const writes: Write[] = [];
+/**
+ * The writes of every `+=` variable, by `name@function`, in one pass over the file: a minified
+ * bundle has thousands of `+=` groups, and a pass per group made its analysis quadratic.
+ */
+function collectWrites(groups: ReadonlyMap<string, { name: string; scope: Node | null }>, context: AnalysisContext): Map<string, Write[]> {
+  const names = new Set([...groups.values()].map((group) => group.name));
+  const writes = new Map<string, Write[]>();
+  const add = (name: string, scope: Node | null, write: Write) => {
+    const key = `${name}@${scope?.start ?? 0}`;
+    if (groups.get(key)?.scope !== scope) return;
+    const list = writes.get(key);
+    if (list) list.push(write);
+    else writes.set(key, [write]);
+  };
   for (const declarator of context.index.ofType('VariableDeclarator')) {
-    if (declarator.id.type !== 'Identifier' || declarator.id.name !== name || !declarator.init) continue;
-    if (context.index.enclosingFunction(declarator) !== scope) continue;
+    if (declarator.id.type !== 'Identifier' || !names.has(declarator.id.name) || !declarator.init) continue;
     const declaration = context.index.parentOf(declarator);
-    if (declaration) writes.push({ node: declarator, value: declarator.init, isAppend: false, statement: declaration });
+    if (declaration) add(declarator.id.name, context.index.enclosingFunction(declarator), { node: declarator, value: declarator.init, isAppend: false, statement: declaration });
   }
   for (const assignment of context.index.ofType('AssignmentExpression')) {
-    if (assignment.left.type !== 'Identifier' || assignment.left.name !== name) continue;
+    if (assignment.left.type !== 'Identifier' || !names.has(assignment.left.name)) continue;
     if (assignment.operator !== '=' && assignment.operator !== '+=') continue;
     const statement = context.index.parentOf(assignment);
-    if (statement?.type !== 'ExpressionStatement' || context.index.enclosingFunction(assignment) !== scope) continue;
-    writes.push({ node: assignment, value: assignment.right, isAppend: assignment.operator === '+=', statement });
+    if (statement?.type !== 'ExpressionStatement') continue;
+    add(assignment.left.name, context.index.enclosingFunction(assignment), { node: assignment, value: assignment.right, isAppend: assignment.operator === '+=', statement });
   }
-  return writes.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
+  for (const list of writes.values()) list.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
+  return writes;
 }
 
 /** A plain assignment starts a new request; a sequence must append at least once. */

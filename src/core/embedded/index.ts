@@ -12,22 +12,15 @@ import type { ContainerParse, ScriptBlock } from './script-block.js';
 import { extractSvelteScripts } from './svelte.js';
 import { extractVueScripts } from './vue.js';
 
-/** Files whose scripts live inside markup: each `<script>` block is analysed and rewritten on its own. */
-export type EmbeddedFormat = 'vue' | 'svelte' | 'html';
+import type { EmbeddedFormat } from './formats.js';
 
-const BY_EXTENSION: Readonly<Record<string, EmbeddedFormat>> = { vue: 'vue', svelte: 'svelte', html: 'html', htm: 'html' };
-export const EMBEDDED_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
+export { EMBEDDED_EXTENSIONS, embeddedFormatOf, type EmbeddedFormat } from './formats.js';
 
 const EXTRACTORS: Readonly<Record<EmbeddedFormat, (text: string) => ContainerParse>> = {
   vue: extractVueScripts,
   svelte: extractSvelteScripts,
   html: extractHtmlScripts,
 };
-
-export function embeddedFormatOf(filePath: string): EmbeddedFormat | undefined {
-  const dot = filePath.lastIndexOf('.');
-  return dot < 0 ? undefined : BY_EXTENSION[filePath.slice(dot + 1).toLowerCase()];
-}
 
 /** The JavaScript/TypeScript analysis, handed in by analyze.ts (which owns it). */
 export type ScriptAnalyzer = (source: string, options: AnalyzeOptions) => FileAnalysis;

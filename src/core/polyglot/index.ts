@@ -17,39 +17,18 @@ import { commentsOf, type TextToken, type TokenizedText } from './tokens.js';
 import { tokenizeVb } from './vb.js';
 import { tokenizeXml } from './xml.js';
 import { tokenizeYaml } from './yaml.js';
+import type { PolyglotLanguage } from './languages.js';
+
+export { POLYGLOT_DOTFILE_GLOBS, POLYGLOT_EXTENSIONS, polyglotLanguageOf, type PolyglotLanguage } from './languages.js';
 
 /**
  * The rest of a polyglot repository: languages and config formats this tool reports on but
  * never rewrites. One tokenizer per language family finds string literals, comments and
  * settings; `report-usage.ts` turns them into findings.
  */
-export type PolyglotLanguage = 'php' | 'python' | 'ruby' | 'java' | 'csharp' | 'vbnet' | 'go' | 'env' | 'json' | 'yaml' | 'properties' | 'xml';
-
-const BY_EXTENSION: Readonly<Record<string, PolyglotLanguage>> = {
-  php: 'php',
-  phtml: 'php',
-  py: 'python',
-  rb: 'ruby',
-  java: 'java',
-  cs: 'csharp',
-  vb: 'vbnet',
-  go: 'go',
-  env: 'env',
-  json: 'json',
-  yaml: 'yaml',
-  yml: 'yaml',
-  properties: 'properties',
-  xml: 'xml',
-  // .NET's web.config and app.config hold appSettings in XML.
-  config: 'xml',
-};
 
 /** Programming languages (strings are concatenated), as opposed to config formats. */
 const CODE_LANGUAGES: ReadonlySet<PolyglotLanguage> = new Set(['php', 'python', 'ruby', 'java', 'csharp', 'vbnet', 'go']);
-
-export const POLYGLOT_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
-/** dotenv files have no extension of their own: `.env`, `.env.local`, `.env.example`. */
-export const POLYGLOT_DOTFILE_GLOBS: readonly string[] = ['.env', '.env.*'];
 
 const LANGUAGE_NAMES: Readonly<Record<PolyglotLanguage, string>> = {
   php: 'PHP',
@@ -66,13 +45,6 @@ const LANGUAGE_NAMES: Readonly<Record<PolyglotLanguage, string>> = {
   xml: 'XML',
 };
 
-export function polyglotLanguageOf(filePath: string): PolyglotLanguage | undefined {
-  const name = filePath.split('/').pop()!.toLowerCase();
-  const dot = name.lastIndexOf('.');
-  const byExtension = dot > 0 ? BY_EXTENSION[name.slice(dot + 1)] : undefined;
-  if (byExtension) return byExtension;
-  return /^\.env(\.[\w.-]+)?$/.test(name) ? 'env' : undefined;
-}
 
 function withCodeSettings(text: string, tokens: TextToken[], rules: CodeSettingRules = {}): TokenizedText {
   return { tokens, settings: codeSettings(text, tokens, (key) => legacyCredentialOf(key) !== undefined, rules) };

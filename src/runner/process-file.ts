@@ -1,0 +1,70 @@
+import type { CoreOptions } from '../core/options.js';
+import type { FileAnalysisOutcome } from './analyze-file.js';
+import { readSourceFile, type ReadLimits } from './read-source.js';
+import type { Command, FileResult } from './result.js';
+
+/** One file to analyse: where it is, and the name it is reported under. */
+export interface FileTask {
+  absolute: string;
+  /** Relative to the working directory, `/`-separated. */
+  file: string;
+}
+
+/**
+ * Everything the per-file work needs, as plain data: it is copied to every worker thread with
+ * the structured clone algorithm, so no functions, no class instances (RegExps are fine).
+ */
+export interface FileTaskOptions {
+  command: Command;
+  core: CoreOptions;
+  limits: ReadLimits;
+}
+
+/** What the main thread must write for a changed file, when it writes (migrate without --dry-run). */
+export interface PendingWrite {
+  output: string;
+  /** The text the analysis saw: the write refuses if the file no longer holds it. */
+  original: string;
+  mode: number;
+}
+
+export interface FileOutcome {
+  result: FileResult;
+  write?: PendingWrite;
+}
+
+type AnalyzeFileModule = typeof import('./analyze-file.js');
+let analyzeModule: Promise<AnalyzeFileModule> | undefined;
+
+/**
+ * The parser and detectors are loaded on the first candidate file only: a worker that sees
+ * none (a repository without legacy code) never pays for loading Babel.
+ */
+function loadAnalysis(): Promise<AnalyzeFileModule> {
+  analyzeModule ??= import('./analyze-file.js');
+  return analyzeModule;
+}
+
+function plainResult(file: string, status: FileResult['status'], reason?: string): FileResult {
+  return { file, status, ...(reason ? { reason } : {}), findings: [], remaining: [], secrets: [] };
+}
+
+/**
+ * The per-file entry point of a worker (and of `--jobs 1`): read, prefilter, analyse. Never
+ * writes and never throws: a file's trouble, even a bug in a detector, is that file's result.
+ */
+export async function processFileTask(task: FileTask, options: FileTaskOptions): Promise<FileOutcome> {
+  const read = readSourceFile(task.absolute, options.limits);
+  if (read.kind === 'not-candidate') return { result: plainResult(task.file, 'unchanged') };
+  if (read.kind !== 'text') return { result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) };
+  let analysis: FileAnalysisOutcome;
+  try {
+    const { analyzeFileText } = await loadAnalysis();
+    analysis = analyzeFileText(read.text, task.file, options.command, options.core);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
+  }
+  const { result, output } = analysis;
+  return output === undefined ? { result } : { result, write: { output, original: read.text, mode: read.mode } };
+}
