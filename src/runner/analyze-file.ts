@@ -4,8 +4,17 @@ import { maskSecrets } from '../core/mask.js';
 import { migrateSource } from '../core/migrate-source.js';
 import type { CoreOptions } from '../core/options.js';
 import { unifiedDiff } from '../core/unified-diff.js';
+import { projectIndexFor } from '../project/index.js';
 import { isCandidateText } from './prefilter.js';
 import type { Command, FileResult, ReportedFinding } from './result.js';
+
+export interface FileAnalysisOptions extends CoreOptions {
+  /**
+   * The directory `file` is relative to. Given, imports of other project modules are resolved
+   * (src/project); a plain string, so that a worker thread builds its own index from it.
+   */
+  projectRoot?: string;
+}
 
 export interface FileAnalysisOutcome {
   result: FileResult;
@@ -32,14 +41,17 @@ export function toReported(finding: Finding, file: string, secrets: readonly str
  * One file's analysis, without touching the disk: the findings, and for migrate and report the
  * rewritten text and its masked diff. Safe to run on a worker thread.
  */
-export function analyzeFileText(text: string, file: string, command: Command, options: CoreOptions): FileAnalysisOutcome {
+export function analyzeFileText(text: string, file: string, command: Command, options: FileAnalysisOptions): FileAnalysisOutcome {
   if (!isCandidateText(text)) return { result: { file, status: 'unchanged', findings: [], remaining: [], secrets: [] } };
+  const { projectRoot, ...core } = options;
+  // Only candidate files get a resolver, and it reads a module only when a value is asked of it.
+  const analyzeOptions = { ...core, filePath: file, ...(projectRoot !== undefined ? { moduleResolver: projectIndexFor(projectRoot).resolverFor() } : {}) };
   if (command === 'check') {
-    const analysis = analyzeSource(text, { ...options, filePath: file });
+    const analysis = analyzeSource(text, analyzeOptions);
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
     return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets } };
   }
-  const migration = migrateSource(text, { ...options, filePath: file });
+  const migration = migrateSource(text, analyzeOptions);
   const secrets = migration.secrets;
   const result: FileResult = {
     file,

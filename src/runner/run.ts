@@ -64,7 +64,7 @@ async function processFile(
   if (read.kind !== 'text') {
     return { file, status: read.kind === 'error' ? 'error' : 'skipped', reason: read.reason, findings: [], remaining: [], secrets: [] };
   }
-  const { result, output } = analyzeFileText(read.text, file, options.command, core);
+  const { result, output } = analyzeFileText(read.text, file, options.command, { ...core, projectRoot: options.cwd });
   if (output === undefined || isDryRun) return result;
   try {
     await writeFileAtomic(absolute, output, { mode: read.mode, expected: read.text });
