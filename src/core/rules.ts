@@ -11,7 +11,12 @@ export interface RuleMeta {
   fullDescription: string;
   help: string;
   messages: Record<string, string>;
+  /** `migrate --annotate`: the marker comment put above each flagged construct (after `zoho-authtoken: remove: `). */
+  annotation?: string;
 }
+
+/** Every marker comment `migrate --annotate` writes starts with this; a line that has it is never marked twice. */
+export const ANNOTATION_PREFIX = 'zoho-authtoken: remove:';
 
 export const RULES: Record<RuleId, RuleMeta> = {
   'legacy-auth-params': {
@@ -43,7 +48,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
     help: 'Delete the ticket login/logout code and read the authtoken from configuration instead.',
     messages: {
       login: 'Zoho ticket login: obsolete with an authtoken, delete it',
+      logout: 'Zoho ticket logout: obsolete with an authtoken, delete it',
+      response: 'Parses the Zoho ticket login answer (TICKET=/RESULT=/CAUSE=): obsolete with an authtoken, delete it',
+      wrapper: '{{name}} wraps the Zoho ticket login: obsolete with an authtoken, delete it',
+      call: 'Calls the Zoho ticket login ({{name}}): obsolete with an authtoken, delete it',
     },
+    annotation: 'Zoho ticket login/logout is obsolete with an authtoken',
   },
   'ticket-regeneration': {
     id: 'ticket-regeneration',
@@ -55,7 +65,15 @@ export const RULES: Record<RuleId, RuleMeta> = {
     help: 'Delete the regeneration logic; the authtoken is permanent until revoked.',
     messages: {
       regeneration: '7-day ticket regeneration: obsolete with an authtoken, delete it',
+      timer: 'Timer that renews the Zoho ticket: obsolete with an authtoken, delete it',
+      cron: 'Cron job that renews the Zoho ticket: obsolete with an authtoken, delete it',
+      expiry: 'Zoho ticket expiry check: obsolete with an authtoken, delete it',
+      cache: 'Zoho ticket cache: obsolete with an authtoken, delete it',
+      retry: 'Retry on an expired Zoho ticket (error 4834, "Invalid Ticket Id"): obsolete with an authtoken, delete it',
+      period: '7-day ticket lifetime ({{name}}): obsolete with an authtoken, delete it',
+      call: 'Renews the Zoho ticket ({{name}}): obsolete with an authtoken, delete it',
     },
+    annotation: '7-day ticket regeneration is obsolete with an authtoken',
   },
   'hardcoded-credential': {
     id: 'hardcoded-credential',

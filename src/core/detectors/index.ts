@@ -1,4 +1,5 @@
 import type { AnalysisContext } from '../context.js';
+import { detectTicketLifecycle } from '../lifecycle/index.js';
 import { detectStringRequests } from './string-requests.js';
 
 export interface Detector {
@@ -7,4 +8,7 @@ export interface Detector {
 }
 
 /** Every detector, in the order they run. Each reports through the context and never edits. */
-export const DETECTORS: readonly Detector[] = [{ id: 'string-requests', run: detectStringRequests }];
+export const DETECTORS: readonly Detector[] = [
+  { id: 'string-requests', run: detectStringRequests },
+  { id: 'ticket-lifecycle', run: detectTicketLifecycle },
+];
