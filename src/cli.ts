@@ -25,6 +25,7 @@ interface CommonFlags {
   debug?: boolean;
   dryRun?: boolean;
   force?: boolean;
+  annotate?: boolean;
 }
 
 /**
@@ -73,6 +74,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   addCommonOptions(program.command('migrate').description('rewrite legacy usage in place'), 'migrate')
     .option('--dry-run', 'print a unified diff of every change; write nothing')
     .option('--force', 'write even though the git work tree has uncommitted changes')
+    .option('--annotate', 'insert a marker comment above flagged ticket generation/regeneration code')
     .action(execute('migrate'));
   addCommonOptions(program.command('check').description('CI gate: exit 1 while legacy usage remains'), 'check').action(execute('check'));
 
@@ -107,6 +109,7 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
     scope: flags.scope,
     dryRun: Boolean(flags.dryRun),
     force: Boolean(flags.force),
+    annotate: Boolean(flags.annotate),
     ignore: flags.ignore,
   };
   const result = await run(options);

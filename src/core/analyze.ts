@@ -1,6 +1,8 @@
 import type { Node } from '@babel/types';
 import { NodeIndex } from './ast/traverse.js';
 import type { AnalysisContext, DraftFinding } from './context.js';
+import type { CredentialUse } from './credentials/credential-uses.js';
+import { reportUnusedCredentials } from './credentials/unused-credentials.js';
 import { DETECTORS } from './detectors/index.js';
 import type { Finding } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
@@ -17,6 +19,11 @@ export interface AnalyzeOptions extends CoreOptions {
   filePath: string;
   /** Cross-module constants, when a project index is available. */
   moduleResolver?: ModuleResolver;
+  /**
+   * Set by migrate on its output: the legacy credentials its fixes removed (offsets into this
+   * source), so that those left unused are reported as notes.
+   */
+  removedCredentials?: readonly CredentialUse[];
 }
 
 export interface FileAnalysis {
@@ -75,6 +82,7 @@ export function analyzeSource(source: string, options: AnalyzeOptions): FileAnal
     };
     for (const detector of DETECTORS) detector.run(context);
     dropSuspicionsInTicketCode(drafts);
+    if (options.removedCredentials?.length) reportUnusedCredentials(context, options.removedCredentials.map((use) => shiftUse(use, -bom)));
   }
 
   const findings = drafts
@@ -116,5 +124,14 @@ function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIn
     range: { start: draft.start + bom, end: draft.end + bom },
   };
   if (draft.edits) finding.edits = draft.edits.map((edit) => ({ ...edit, start: edit.start + bom, end: edit.end + bom }));
+  if (draft.removes) finding.removes = draft.removes.map((use) => shiftUse(use, bom));
   return finding;
+}
+
+function shiftUse(use: CredentialUse, by: number): CredentialUse {
+  return {
+    param: use.param,
+    ...(use.declaration ? { declaration: { ...use.declaration, start: use.declaration.start + by } } : {}),
+    ...(use.env ? { env: { ...use.env, at: use.env.at + by } } : {}),
+  };
 }

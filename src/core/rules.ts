@@ -36,6 +36,11 @@ export const RULES: Record<RuleId, RuleMeta> = {
         '{{params}} sent to an endpoint that could not be proven to be Zoho; if this is a Zoho ' +
         'request, replace them with authtoken=<token> and scope={{scope}} by hand',
       unfixable: 'Zoho {{service}} request sends {{params}}, but {{reason}}; rewrite it by hand',
+      'unused-variable': '{{name}} held the Zoho {{param}} and is unused after the migration; remove it',
+      'unused-env-variable':
+        '{{name}} held the Zoho {{param}} (process.env.{{env}}) and is unused after the migration; remove it and retire {{env}}',
+      'unused-env':
+        'The migration removed the last read of process.env.{{env}} (the Zoho {{param}}) in this file; retire {{env}} once no other code reads it',
     },
   },
   'ticket-generation': {

@@ -14,6 +14,8 @@ export interface FileAnalysisOptions extends CoreOptions {
    * (src/project); a plain string, so that a worker thread builds its own index from it.
    */
   projectRoot?: string;
+  /** migrate: mark flagged ticket generation/regeneration code with a comment (`--annotate`). */
+  annotate?: boolean;
 }
 
 export interface FileAnalysisOutcome {
@@ -43,7 +45,7 @@ export function toReported(finding: Finding, file: string, secrets: readonly str
  */
 export function analyzeFileText(text: string, file: string, command: Command, options: FileAnalysisOptions): FileAnalysisOutcome {
   if (!isCandidateText(text)) return { result: { file, status: 'unchanged', findings: [], remaining: [], secrets: [] } };
-  const { projectRoot, ...core } = options;
+  const { projectRoot, annotate, ...core } = options;
   // Only candidate files get a resolver, and it reads a module only when a value is asked of it.
   const analyzeOptions = { ...core, filePath: file, ...(projectRoot !== undefined ? { moduleResolver: projectIndexFor(projectRoot).resolverFor() } : {}) };
   if (command === 'check') {
@@ -51,7 +53,7 @@ export function analyzeFileText(text: string, file: string, command: Command, op
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
     return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets } };
   }
-  const migration = migrateSource(text, analyzeOptions);
+  const migration = migrateSource(text, { ...analyzeOptions, annotate: command === 'migrate' && Boolean(annotate) });
   const secrets = migration.secrets;
   const result: FileResult = {
     file,

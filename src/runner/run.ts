@@ -16,6 +16,8 @@ export interface RunOptions extends CoreOptions {
   dryRun?: boolean;
   /** migrate: write even with uncommitted changes. */
   force?: boolean;
+  /** migrate: mark flagged ticket generation/regeneration code with a comment. */
+  annotate?: boolean;
   ignore?: readonly string[];
   maxFileBytes?: number;
 }
@@ -64,7 +66,7 @@ async function processFile(
   if (read.kind !== 'text') {
     return { file, status: read.kind === 'error' ? 'error' : 'skipped', reason: read.reason, findings: [], remaining: [], secrets: [] };
   }
-  const { result, output } = analyzeFileText(read.text, file, options.command, { ...core, projectRoot: options.cwd });
+  const { result, output } = analyzeFileText(read.text, file, options.command, { ...core, projectRoot: options.cwd, annotate: Boolean(options.annotate) });
   if (output === undefined || isDryRun) return result;
   try {
     await writeFileAtomic(absolute, output, { mode: read.mode, expected: read.text });

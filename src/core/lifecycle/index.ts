@@ -8,7 +8,7 @@ import { DESK_MARKER } from './names.js';
 import { findResponseParsing } from './response-parsing.js';
 import { findSchedules } from './schedules.js';
 import { findTicketCaches } from './ticket-caches.js';
-import { findTicketCalls, findWholeFunctions, findWrappers } from './ticket-functions.js';
+import { findTicketCalls, findWrappers } from './ticket-functions.js';
 import { findRetries } from './ticket-retries.js';
 
 /** Every piece of ticket code spells one of these; a file that has none is skipped outright. */
@@ -48,18 +48,12 @@ export function detectTicketLifecycle(context: AnalysisContext): void {
     lifecycle.hasGeneration = byConstruct.size > 0;
     return isNew;
   };
-  const hitAt = (node: Node): LifecycleHit | undefined => {
-    const range = rangeOf(node);
-    for (const [construct, hits] of byConstruct) if (contains(rangeOf(construct), range)) return primaryHit(hits);
-    return undefined;
-  };
 
   record(findLoginRequests(lifecycle));
   record(findResponseParsing(lifecycle));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     lifecycle.learnTicketFunctions();
     const found = [findWrappers, findSchedules, findExpiryChecks, findTicketCaches, findRetries].map((find) => record(find(lifecycle)));
-    found.push(record(findWholeFunctions(lifecycle, hitAt)));
     if (!found.some(Boolean)) break;
   }
   lifecycle.learnTicketFunctions();

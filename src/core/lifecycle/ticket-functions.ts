@@ -33,23 +33,6 @@ export function findWrappers(lifecycle: LifecycleContext): LifecycleHit[] {
   return hits;
 }
 
-/**
- * A function whose every statement is flagged ticket code (`function schedule() { setTimeout(...) }`)
- * goes whole, whatever its name. `hitAt` gives the hit of the flagged construct around a node.
- */
-export function findWholeFunctions(lifecycle: LifecycleContext, hitAt: (node: Node) => LifecycleHit | undefined): LifecycleHit[] {
-  const hits: LifecycleHit[] = [];
-  for (const named of namedFunctions(lifecycle)) {
-    const body = (named.fn as { body?: Node }).body;
-    if (lifecycle.flagged.has(named.construct) || body?.type !== 'BlockStatement' || body.body.length === 0) continue;
-    const inner = body.body.map(hitAt);
-    if (!inner.every(Boolean)) continue;
-    const ruleId = inner.some((hit) => hit!.ruleId === 'ticket-regeneration') ? 'ticket-regeneration' : 'ticket-generation';
-    hits.push({ ruleId, messageId: ruleId === 'ticket-regeneration' ? 'call' : 'wrapper', data: { name: named.name }, anchor: named.fn, construct: named.construct });
-  }
-  return hits;
-}
-
 /** The call at the root of `refreshTicket().catch(log)` or `await login()`. */
 function rootCall(node: Node): Node | undefined {
   let current = unwrapExpression(node);

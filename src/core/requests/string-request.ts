@@ -1,5 +1,6 @@
 import type { Node } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
+import { credentialUses } from '../credentials/credential-uses.js';
 import { atomsText, type Atom } from '../strings/atoms.js';
 import { LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
 import { describeLegacyParams, planParamRewrite, planToOps } from '../strings/plan-rewrite.js';
@@ -71,7 +72,8 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason: edits }, ...where, fixable: false });
     return;
   }
-  context.report({ ruleId: 'legacy-auth-params', messageId: 'fixable', data, ...where, fixable: true, edits });
+  const removes = credentialUses(serviceLegacy, request.start, context);
+  context.report({ ruleId: 'legacy-auth-params', messageId: 'fixable', data, ...where, fixable: true, edits, ...(removes.length > 0 ? { removes } : {}) });
 }
 
 function hasBothKinds(params: readonly QueryParam[]): boolean {

@@ -1,0 +1,54 @@
+import type { Node } from '@babel/types';
+import { calleeName, memberPath, unwrapExpression } from '../ast/node-utils.js';
+import type { AnalysisContext } from '../context.js';
+import { declarationOf } from '../scope/declarations.js';
+import type { QueryParam } from '../strings/query-params.js';
+
+/**
+ * A legacy credential a fix takes out of a request, and what held it: after the rewrite the
+ * migration checks whether anything still uses it, so the user can delete it and retire the
+ * environment variable (issue 4: "legacy credentials the migration made unused").
+ */
+export interface CredentialUse {
+  /** The legacy parameter, as written (`apikey`, `ticket`). */
+  param: string;
+  /** A variable of this module: where its declaring identifier starts. */
+  declaration?: { name: string; start: number };
+  /** `process.env.NAME` read in the request itself; `at` is where the request starts. */
+  env?: { name: string; at: number };
+}
+
+/** `encodeURIComponent(key)`, `String(key)`: the value is still `key`. */
+function throughWrappers(node: Node): Node {
+  let inner = unwrapExpression(node);
+  while (inner.type === 'CallExpression' && inner.arguments.length === 1 && ['encodeURIComponent', 'encodeURI', 'escape', 'String'].includes(calleeName(inner) ?? '')) {
+    inner = unwrapExpression(inner.arguments[0]!);
+  }
+  return inner;
+}
+
+/** `process.env.NAME`, `process.env['NAME']`. */
+export function envName(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  const path = memberPath(unwrapExpression(node));
+  return path?.length === 3 && path[0] === 'process' && path[1] === 'env' ? path[2] : undefined;
+}
+
+/** What held each removed parameter's value: a variable of this module, or a direct environment read. */
+export function credentialUses(params: readonly QueryParam[], requestStart: number, context: AnalysisContext): CredentialUse[] {
+  const uses: CredentialUse[] = [];
+  for (const param of params) {
+    const holes = param.value.filter((atom) => atom.kind === 'hole');
+    if (holes.length !== 1 || holes[0]!.kind !== 'hole') continue;
+    const value = throughWrappers(holes[0]!.node);
+    const env = envName(value);
+    if (env !== undefined) {
+      uses.push({ param: param.name, env: { name: env, at: requestStart } });
+      continue;
+    }
+    if (value.type !== 'Identifier') continue;
+    const declaration = declarationOf(value, context.index);
+    if (declaration) uses.push({ param: param.name, declaration: { name: declaration.name, start: declaration.start ?? 0 } });
+  }
+  return uses;
+}
