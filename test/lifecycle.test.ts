@@ -531,6 +531,18 @@ const negatives: Case[] = [
     expected: [],
   },
   {
+    name: 'a request helper that asks for a ticket before each call (business code, even named refresh*)',
+    source: code`
+      // zoho
+      function refreshLeads(cb) {
+        session.getTicket(function (err, ticket) {
+          request.get(BASE + '/Leads/getRecords?apikey=' + KEY + '&ticket=' + ticket, cb);
+        });
+      }
+    `,
+    expected: [],
+  },
+  {
     name: 'a login at the top level whose callback does real work is not deleted',
     source: code`
       const session = require('./zoho/session');

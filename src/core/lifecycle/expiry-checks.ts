@@ -1,8 +1,9 @@
 import type { Node } from '@babel/types';
 import { calleeName, memberPath, staticPropertyName } from '../ast/node-utils.js';
+import { subtreeNodes } from '../ast/subtree.js';
 import { enclosingNamedFunction } from './construct.js';
 import { isWeeklyPeriod } from './durations.js';
-import { contains, rangeOf, type LifecycleContext, type LifecycleHit } from './lifecycle-context.js';
+import type { LifecycleContext, LifecycleHit } from './lifecycle-context.js';
 
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 /** A stored time: `issuedAt`, `ticketTime`, `obtained`, `expiresAt`, `loginDate`. */
@@ -16,13 +17,10 @@ function isNow(node: Node): boolean {
   return name === 'Date.now' || name === 'performance.now' || ((name === 'moment' || name === 'dayjs') && node.arguments.length === 0);
 }
 
-function descendants(node: Node, lifecycle: LifecycleContext): Node[] {
-  const range = rangeOf(node);
-  const found: Node[] = [];
-  for (const type of ['Identifier', 'MemberExpression', 'BinaryExpression', 'NumericLiteral', 'CallExpression', 'NewExpression', 'StringLiteral'] as const) {
-    for (const candidate of lifecycle.core.index.ofType(type)) if (contains(range, rangeOf(candidate))) found.push(candidate);
-  }
-  return found;
+const PART_TYPES = new Set(['Identifier', 'MemberExpression', 'BinaryExpression', 'NumericLiteral', 'CallExpression', 'NewExpression', 'StringLiteral']);
+
+function descendants(node: Node): Node[] {
+  return subtreeNodes(node).filter((part) => PART_TYPES.has(part.type));
 }
 
 function nameOf(node: Node): string | undefined {
@@ -44,7 +42,7 @@ function statementAround(node: Node, lifecycle: LifecycleContext): Node {
 function isAboutTicket(node: Node, lifecycle: LifecycleContext): boolean {
   const statement = statementAround(node, lifecycle);
   const subject = statement.type === 'IfStatement' ? statement.test : statement;
-  if (descendants(subject, lifecycle).some((part) => /ticket/i.test(nameOf(part) ?? ''))) return true;
+  if (descendants(subject).some((part) => /ticket/i.test(nameOf(part) ?? ''))) return true;
   if (/ticket/i.test(enclosingNamedFunction(node, lifecycle.core.index)?.name ?? '')) return true;
   const assigned = lifecycle.core.index.parentOf(node);
   if (assigned?.type === 'AssignmentExpression' && /ticket/i.test(memberPath(assigned.left)?.join('.') ?? '')) return true;
@@ -66,7 +64,7 @@ export function findExpiryChecks(lifecycle: LifecycleContext): LifecycleHit[] {
     const isExpiryTime = binary.operator === '+' && !isComparison;
     if (!isComparison && !isExpiryTime) continue;
     if (isExpiryTime && lifecycle.core.index.parentOf(binary)?.type === 'BinaryExpression') continue;
-    const parts = descendants(binary, lifecycle);
+    const parts = descendants(binary);
     const hasNow = parts.some(isNow);
     const times = parts.filter((part) => TIME_NAME.test(nameOf(part) ?? ''));
     if (!hasNow && times.length === 0) continue;

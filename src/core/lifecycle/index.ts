@@ -45,15 +45,19 @@ export function detectTicketLifecycle(context: AnalysisContext): void {
       if (!lifecycle.flagged.has(construct)) isNew = true;
       lifecycle.flagged.add(construct);
     }
-    lifecycle.hasGeneration = byConstruct.size > 0;
+    lifecycle.hasTicketCode = byConstruct.size > 0;
     return isNew;
   };
 
+  // Proof first (it makes names count as support), then what needs it, then what needs ticket functions.
   record(findLoginRequests(lifecycle));
   record(findResponseParsing(lifecycle));
+  record(findRetries(lifecycle));
+  record(findExpiryChecks(lifecycle));
+  record(findTicketCaches(lifecycle));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     lifecycle.learnTicketFunctions();
-    const found = [findWrappers, findSchedules, findExpiryChecks, findTicketCaches, findRetries].map((find) => record(find(lifecycle)));
+    const found = [findWrappers, findSchedules].map((find) => record(find(lifecycle)));
     if (!found.some(Boolean)) break;
   }
   lifecycle.learnTicketFunctions();

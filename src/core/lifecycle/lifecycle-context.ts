@@ -1,11 +1,15 @@
 import type { Node } from '@babel/types';
 import { memberPath, unwrapExpression } from '../ast/node-utils.js';
+import { nodesWithin } from '../ast/subtree.js';
 import type { AnalysisContext } from '../context.js';
 import type { RuleId } from '../findings.js';
 import { classifyRequestText } from '../zoho/endpoint.js';
 import { enclosingNamedFunction, isFunctionNode, namedFunction, statementOf } from './construct.js';
 import { knownText, stringRoots } from './known-text.js';
 import { isLifecycleFunctionName, TICKET_FUNCTION_NAME } from './names.js';
+
+/** A request parameter of the legacy scheme (`?apikey=`, `&ticket=`); a bare `TICKET=` is the login answer. */
+const LEGACY_PARAM = /(?:^|[?&\u0000])(?:apikey|ZOHO_API_KEY)=|[?&]ticket=/i;
 
 /** One piece of ticket-lifecycle code found by a concern. */
 export interface LifecycleHit {
@@ -37,9 +41,10 @@ export class LifecycleContext {
   readonly ticketFunctions = new Set<string>();
   /** Constructs flagged so far. */
   readonly flagged = new Set<Node>();
-  /** Does this file hold proven ticket code (a login URL, a logout, a `TICKET=` parse)? */
-  hasGeneration = false;
+  /** Has this file shown proven ticket code yet (a login URL, a logout, a `TICKET=` parse, an "Invalid Ticket Id" retry)? */
+  hasTicketCode = false;
   private apiRequests: Range[] | undefined;
+  private stringTexts: Array<{ root: Node; text: string }> | undefined;
 
   constructor(
     readonly core: AnalysisContext,
@@ -49,7 +54,7 @@ export class LifecycleContext {
 
   /** May names (`getTicket`, `ticketCache`) count as support here? */
   get isTicketContext(): boolean {
-    return this.hasGeneration || this.isZohoFile;
+    return this.hasTicketCode || this.isZohoFile;
   }
 
   /**
@@ -93,18 +98,31 @@ export class LifecycleContext {
   /** Does code inside `node` call a ticket function, or hold ticket code already flagged? */
   callsTicketFunction(node: Node): boolean {
     const range = rangeOf(node);
-    const calls = [...this.core.index.ofType('CallExpression'), ...this.core.index.ofType('NewExpression')];
-    if (calls.some((call) => contains(range, rangeOf(call)) && this.isTicketCallee(call.callee))) return true;
+    const { index } = this.core;
+    const calls = [...nodesWithin(index.ofType('CallExpression'), range.start, range.end), ...nodesWithin(index.ofType('NewExpression'), range.start, range.end)];
+    if (calls.some((call) => this.isTicketCallee(call.callee))) return true;
     for (const flagged of this.flagged) if (flagged !== node && contains(range, rangeOf(flagged))) return true;
     return false;
   }
 
-  /** Does the function send a Zoho API request (so it is business code that merely uses a ticket)? */
+  /** Every string-building expression of the file with the text it is known to hold, computed once. */
+  strings(): ReadonlyArray<{ root: Node; text: string }> {
+    this.stringTexts ??= stringRoots(this.core).map((root) => ({ root, text: knownText(root, this.core) }));
+    return this.stringTexts;
+  }
+
+  /**
+   * Does the function send a Zoho API request, or any request with apikey/ticket parameters (so it
+   * is business code that merely uses a ticket, and is never deleted whole)?
+   */
   sendsApiRequest(fn: Node): boolean {
     if (!isFunctionNode(fn)) return false;
-    this.apiRequests ??= stringRoots(this.core)
-      .filter((root) => classifyRequestText(knownText(root, this.core), this.core.options.services)?.kind === 'service')
-      .map(rangeOf);
+    this.apiRequests ??= this.strings()
+      .filter(({ text }) => {
+        const kind = classifyRequestText(text, this.core.options.services)?.kind;
+        return kind === 'service' || (kind !== 'accounts' && LEGACY_PARAM.test(text));
+      })
+      .map(({ root }) => rangeOf(root));
     const range = rangeOf(fn);
     return this.apiRequests.some((request) => contains(range, request));
   }

@@ -1,7 +1,7 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import { memberPath, staticPropertyName } from '../ast/node-utils.js';
 import { ACCOUNTS_HOST } from '../zoho/services.js';
-import { knownText, stringRoots } from './known-text.js';
+import { knownText } from './known-text.js';
 import type { LifecycleContext, LifecycleHit } from './lifecycle-context.js';
 
 // `//accounts.zoho.<dc>/<path>?<query>`: the sign-in host (DESIGN §1).
@@ -59,8 +59,7 @@ export function findLoginRequests(lifecycle: LifecycleContext): LifecycleHit[] {
   const clues: Clue[] = [];
   const login = (anchor: Node): void => void hits.push({ ruleId: 'ticket-generation', messageId: 'login', anchor });
 
-  for (const root of stringRoots(context)) {
-    const text = knownText(root, context);
+  for (const { root, text } of lifecycle.strings()) {
     if (!/accounts|LOGIN_ID|FROM_AGENT|PASSWORD/i.test(text)) continue;
     const urls = accountsUrls(text);
     const names = paramNames(text);

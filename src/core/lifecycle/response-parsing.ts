@@ -1,5 +1,4 @@
 import type { Node } from '@babel/types';
-import { knownText, stringRoots } from './known-text.js';
 import type { LifecycleContext, LifecycleHit } from './lifecycle-context.js';
 
 /**
@@ -32,8 +31,7 @@ export function findResponseParsing(lifecycle: LifecycleContext): LifecycleHit[]
     if (TICKET_KEY.test(regex.pattern)) tickets.push(regex);
     else if (RESULT_KEY.test(regex.pattern)) results.push(regex);
   }
-  for (const root of stringRoots(context)) {
-    const text = knownText(root, context);
+  for (const { root, text } of lifecycle.strings()) {
     if (isUrlText(text)) continue;
     if (TICKET_KEY.test(text)) tickets.push(root);
     else if (RESULT_KEY.test(text)) results.push(root);
@@ -47,7 +45,7 @@ export function findResponseParsing(lifecycle: LifecycleContext): LifecycleHit[]
     if (switchCase.test?.type === 'StringLiteral' && switchCase.test.value === TICKET_FIELD) fields.push(switchCase.test);
   }
 
-  const isTicketParse = (tickets.length > 0 || fields.length > 0) && (context.mentionsZoho || results.length > 0 || lifecycle.hasGeneration);
+  const isTicketParse = (tickets.length > 0 || fields.length > 0) && (context.mentionsZoho || results.length > 0 || lifecycle.hasTicketCode);
   if (!isTicketParse) return [];
   return [...tickets, ...fields, ...results].map((anchor) => ({ ruleId: 'ticket-generation', messageId: 'response', anchor }));
 }

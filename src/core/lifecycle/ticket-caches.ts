@@ -1,6 +1,5 @@
 import type { Node } from '@babel/types';
 import { memberPath, staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { knownText, stringRoots } from './known-text.js';
 import { contains, rangeOf, type LifecycleContext, type LifecycleHit } from './lifecycle-context.js';
 import { TICKET_WORD } from './names.js';
 
@@ -53,9 +52,10 @@ export function findTicketCaches(lifecycle: LifecycleContext): LifecycleHit[] {
     }
   }
 
-  const storageTexts = stringRoots(lifecycle.core)
-    .filter((root) => isStorageText(knownText(root, lifecycle.core)))
-    .map(rangeOf);
+  const storageTexts = lifecycle
+    .strings()
+    .filter(({ text }) => isStorageText(text))
+    .map(({ root }) => rangeOf(root));
   for (const call of index.ofType('CallExpression')) {
     const method = memberPath(call.callee)?.at(-1) ?? (call.callee.type === 'Identifier' ? call.callee.name : undefined);
     if (method === undefined) continue;

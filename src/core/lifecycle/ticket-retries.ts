@@ -1,5 +1,4 @@
 import type { Node } from '@babel/types';
-import { knownText, stringRoots } from './known-text.js';
 import type { LifecycleContext, LifecycleHit } from './lifecycle-context.js';
 
 /** Zoho's answer to a request with an expired ticket: code 4834, "Invalid Ticket Id" (DESIGN §1). */
@@ -46,13 +45,16 @@ function handlerOf(node: Node, lifecycle: LifecycleContext): Node {
 export function findRetries(lifecycle: LifecycleContext): LifecycleHit[] {
   const { index } = lifecycle.core;
   const evidence: Node[] = [];
+  const codes: Node[] = [];
   for (const regex of index.ofType('RegExpLiteral')) {
-    if (INVALID_TICKET.test(regex.pattern) || (lifecycle.isTicketContext && EXPIRED_CODE.test(regex.pattern))) evidence.push(regex);
+    if (INVALID_TICKET.test(regex.pattern)) evidence.push(regex);
+    else if (EXPIRED_CODE.test(regex.pattern)) codes.push(regex);
   }
-  for (const root of stringRoots(lifecycle.core)) {
-    const text = knownText(root, lifecycle.core);
-    if (INVALID_TICKET.test(text) || (lifecycle.isTicketContext && EXPIRED_CODE.test(text) && text.length < 40)) evidence.push(root);
+  for (const { root, text } of lifecycle.strings()) {
+    if (INVALID_TICKET.test(text)) evidence.push(root);
+    else if (EXPIRED_CODE.test(text) && text.length < 40) codes.push(root);
   }
-  if (lifecycle.isTicketContext) evidence.push(...codeTests(lifecycle));
+  // Error 4834 is Zoho's expired ticket in a file about Zoho tickets (one that says "Invalid Ticket Id" is).
+  if (lifecycle.isTicketContext || evidence.length > 0) evidence.push(...codes, ...codeTests(lifecycle));
   return evidence.map((node) => ({ ruleId: 'ticket-regeneration', messageId: 'retry', anchor: handlerOf(node, lifecycle) }));
 }

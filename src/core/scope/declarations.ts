@@ -58,8 +58,22 @@ export function declarationScope(id: Identifier, index: NodeIndex): Node | undef
   return undefined;
 }
 
-function contains(outer: Node, inner: Node): boolean {
-  return (outer.start ?? 0) <= (inner.start ?? 0) && (inner.end ?? 0) <= (outer.end ?? 0);
+const scopesByIndex = new WeakMap<NodeIndex, Map<string, Map<Node, Identifier>>>();
+
+/** The declarations of `name`, by the scope they declare it in (the first one when a scope has two). */
+function declarationsByScope(name: string, index: NodeIndex): Map<Node, Identifier> {
+  let byName = scopesByIndex.get(index);
+  if (!byName) scopesByIndex.set(index, (byName = new Map()));
+  let scopes = byName.get(name);
+  if (!scopes) {
+    scopes = new Map();
+    for (const candidate of identifiersNamed(name, index)) {
+      const scope = declarationScope(candidate, index);
+      if (scope && !scopes.has(scope)) scopes.set(scope, candidate);
+    }
+    byName.set(name, scopes);
+  }
+  return scopes;
 }
 
 /**
@@ -68,13 +82,13 @@ function contains(outer: Node, inner: Node): boolean {
  * `ticket` of another. Undefined for globals.
  */
 export function declarationOf(reference: Identifier, index: NodeIndex): Identifier | undefined {
-  let best: { id: Identifier; scope: Node } | undefined;
-  for (const candidate of identifiersNamed(reference.name, index)) {
-    const scope = declarationScope(candidate, index);
-    if (!scope || !contains(scope, reference)) continue;
-    if (!best || (best.scope !== scope && contains(best.scope, scope))) best = { id: candidate, scope };
+  const scopes = declarationsByScope(reference.name, index);
+  if (scopes.size === 0) return undefined;
+  for (const ancestor of index.ancestors(reference)) {
+    const declaration = scopes.get(ancestor);
+    if (declaration) return declaration;
   }
-  return best?.id;
+  return undefined;
 }
 
 /** Does `id` declare a variable (a binding, a parameter, an import)? */

@@ -38,10 +38,21 @@ export function isVariableIdentifier(node: Identifier, index: NodeIndex): boolea
   return parent !== null && !isNamePosition(parent, index.keyOf(node));
 }
 
+const variablesByIndex = new WeakMap<NodeIndex, Map<string, Identifier[]>>();
+
 /** Every identifier naming the variable `name`, declarations included, within `[start, end)` when given. */
 export function identifiersNamed(name: string, index: NodeIndex, within?: { start: number; end: number }): Identifier[] {
-  return index.ofType('Identifier').filter((node) => {
-    if (node.name !== name || !isVariableIdentifier(node, index)) return false;
-    return !within || ((node.start ?? 0) >= within.start && (node.end ?? 0) <= within.end);
-  });
+  let byName = variablesByIndex.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const node of index.ofType('Identifier')) {
+      if (!isVariableIdentifier(node, index)) continue;
+      const list = byName.get(node.name);
+      if (list) list.push(node);
+      else byName.set(node.name, [node]);
+    }
+    variablesByIndex.set(index, byName);
+  }
+  const all = byName.get(name) ?? [];
+  return within ? all.filter((node) => (node.start ?? 0) >= within.start && (node.end ?? 0) <= within.end) : all;
 }
