@@ -6,3 +6,4 @@ export type { Edit, Finding, RuleId, Severity } from './core/findings.js';
 export { RULES } from './core/rules.js';
 export { run, type RunOptions } from './runner/run.js';
 export type { RunResult, FileResult, ReportedFinding, Summary } from './runner/result.js';
+export { projectIndexUsage, type ProjectIndexUsage } from './project/index.js';

@@ -37,6 +37,13 @@ describe('project index', () => {
     const result = await run({ command: 'check', paths: [], cwd: dir });
     expect(result.files.find((file) => file.file === 'src/leads.js')?.findings[0]?.fixable).toBe(true);
     expect(projectIndexUsage().modulesLoaded - before).toBe(1);
+    // Node resolves a JavaScript file's imports: the TypeScript compiler is not even loaded.
+    expect(projectIndexUsage().isTsMorphLoaded).toBe(false);
+  });
+
+  it("resolves a TypeScript file's imports with TypeScript (through ts-morph)", () => {
+    const dir = project({ 'src/config.ts': "export const CRM = 'https://crm.zoho.com/crm/private/json';\n", 'src/leads.ts': '' });
+    expect(new ProjectIndex(dir).resolverFor().resolveExport('src/leads.ts', './config.js', 'CRM')).toBe('https://crm.zoho.com/crm/private/json');
     expect(projectIndexUsage().isTsMorphLoaded).toBe(true);
   });
 

@@ -10,6 +10,7 @@ type ModuleResolutionHost = Ts.ModuleResolutionHost;
 /** Files whose values the index reads: script sources and JSON. Declarations hold no values. */
 const VALUE_EXTENSIONS = /\.(?:[cm]?[jt]sx?|json)$/i;
 const DECLARATION_FILE = /\.d\.([cm]?)ts$/i;
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
 /** `./x`, `../x`, `/abs/x`: only the project's own modules; packages are never read. */
 export function isRelativeSpecifier(specifier: string): boolean {
@@ -41,18 +42,28 @@ interface ResolutionSetup {
 /**
  * Resolves module specifiers the way TypeScript does (extension probing, `index` files, `./x.js`
  * naming `x.ts`, JSON, the project's tsconfig.json), through a ts-morph Project that owns the
- * compiler options and a file-system host. The Project holds no source files: its host therefore
- * always answers from the disk, so a file migrate just rewrote is seen as it is now.
- * Node's own CommonJS resolution is the last resort (`require('./data')` finding data.json).
+ * compiler options and a file-system host, and the way Node does. The Project holds no source
+ * files: its host therefore always answers from the disk, so a file migrate just rewrote is seen
+ * as it is now.
  */
 export class ModuleResolution {
   private setup: ResolutionSetup | undefined;
 
   constructor(private readonly root: string) {}
 
-  /** The absolute path of the module file, or undefined (a package, a missing file, no value to read). */
+  /**
+   * The absolute path of the module file, or undefined (a package, a missing file, no value to
+   * read). A TypeScript file's imports are resolved by TypeScript; a JavaScript file's by Node
+   * first, which finds what Node would load without paying for the compiler, then by TypeScript
+   * (a JavaScript file importing a TypeScript one).
+   */
   resolve(fromFile: string, specifier: string): string | undefined {
     if (!isRelativeSpecifier(specifier)) return undefined;
+    if (TYPESCRIPT_FILE.test(fromFile)) return this.resolveWithTypeScript(fromFile, specifier) ?? resolveWithNode(fromFile, specifier);
+    return resolveWithNode(fromFile, specifier) ?? this.resolveWithTypeScript(fromFile, specifier);
+  }
+
+  private resolveWithTypeScript(fromFile: string, specifier: string): string | undefined {
     const { host, optionSets } = this.getSetup();
     const { ts } = loadTsMorph();
     for (const options of optionSets) {
@@ -61,11 +72,7 @@ export class ModuleResolution {
       const file = valueFileOf(path.normalize(resolved.resolvedFileName));
       if (file) return file;
     }
-    try {
-      return valueFileOf(createRequire(fromFile).resolve(specifier));
-    } catch {
-      return undefined;
-    }
+    return undefined;
   }
 
   private getSetup(): ResolutionSetup {
@@ -93,6 +100,15 @@ export class ModuleResolution {
     if (optionSets[0]!.moduleResolution !== defaults.moduleResolution) optionSets.push(defaults);
     this.setup = { host: project.getModuleResolutionHost(), optionSets };
     return this.setup;
+  }
+}
+
+/** Node's own CommonJS resolution: extension probing (`.js`, `.json`), `index` files, a folder's `main`. */
+function resolveWithNode(fromFile: string, specifier: string): string | undefined {
+  try {
+    return valueFileOf(createRequire(fromFile).resolve(specifier));
+  } catch {
+    return undefined;
   }
 }
 
