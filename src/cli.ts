@@ -1,10 +1,14 @@
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command as Program, CommanderError, Option } from 'commander';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, scopeProblem, tokenExprProblem } from './core/options.js';
-import { DEFAULT_FORMAT, findReporter, formatsFor } from './reporters/index.js';
+import { DEFAULT_FORMAT, findReporter, formatsFor, maskReport, renderReport, type Reporter, type ReporterContext } from './reporters/index.js';
+import { workTreePrefix } from './runner/git-changes.js';
+import { describeIoError } from './runner/read-source.js';
 import { allFindings, type Command, type RunResult } from './runner/result.js';
 import { run, UsageError, type RunOptions } from './runner/run.js';
+import { parseShard } from './runner/select-files.js';
+import { commandLineFor } from './shell-command.js';
 import { TOOL } from './version.js';
 
 export interface CliIo {
@@ -26,6 +30,10 @@ interface CommonFlags {
   dryRun?: boolean;
   force?: boolean;
   annotate?: boolean;
+  changedSince?: string;
+  shard?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /**
@@ -54,6 +62,13 @@ function addCommonOptions(command: Program, name: Command): Program {
     .option('--debug', 'show stack traces for internal errors');
 }
 
+/** Narrowing the file list, for big repositories and CI matrices (check and report). */
+function addSelectionOptions(command: Program): Program {
+  return command
+    .option('--changed-since <ref>', 'only files changed since a git ref (merge base with HEAD), renames followed, plus uncommitted ones')
+    .option('--shard <i/n>', 'only the i-th of n deterministic, balanced slices of the file list');
+}
+
 /** argv in, exit code out. Never calls process.exit (the ESLint lib/cli.js habit). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -76,7 +91,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--force', 'write even though the git work tree has uncommitted changes')
     .option('--annotate', 'insert a marker comment above flagged ticket generation/regeneration code')
     .action(execute('migrate'));
-  addCommonOptions(program.command('check').description('CI gate: exit 1 while legacy usage remains'), 'check').action(execute('check'));
+  addSelectionOptions(addCommonOptions(program.command('check').description('CI gate: exit 1 while legacy usage remains'), 'check'))
+    .option('--baseline <file>', 'leave out the findings recorded in this baseline file')
+    .option('--write-baseline <file>', "record this run's findings in a baseline file (then exit 0)")
+    .action(execute('check'));
+  addSelectionOptions(
+    addCommonOptions(program.command('report').description('dry-run migration plan: what migrate would change and what needs a human'), 'report'),
+  ).action(execute('report'));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -100,6 +121,7 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
   if (!reporter) throw new UsageError(`unknown --format "${format}" for ${command}; choose one of: ${formatsFor(command).join(', ')}`);
   const problem = tokenExprProblem(flags.tokenExpr) ?? scopeProblem(flags.scope);
   if (problem) throw new UsageError(problem);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
 
   const options: RunOptions = {
     command,
@@ -111,11 +133,54 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
     force: Boolean(flags.force),
     annotate: Boolean(flags.annotate),
     ignore: flags.ignore,
+    ...(flags.changedSince !== undefined ? { changedSince: flags.changedSince } : {}),
+    ...(shard ? { shard } : {}),
+    ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
+    ...(flags.writeBaseline !== undefined ? { writeBaseline: flags.writeBaseline } : {}),
   };
   const result = await run(options);
-  const isColor = io.isStdoutTty && !flags.output && io.env.NO_COLOR === undefined;
-  const text = reporter.render(result, { isColor });
-  if (flags.output) await writeFile(path.resolve(io.cwd, flags.output), text, 'utf8');
+  // https://no-color.org: present and not empty turns colour off.
+  const isColor = io.isStdoutTty && !flags.output && !io.env.NO_COLOR;
+  const inputs = { paths, tokenExpr: flags.tokenExpr, scope: flags.scope, ignore: flags.ignore };
+  // A selection (--changed-since, --shard) is not a migrate option: the plan's own files stand in for it.
+  const isSelection = flags.changedSince !== undefined || shard !== undefined;
+  const planned = result.files.filter((file) => file.status === 'changed').map((file) => file.file);
+  const migrateInputs = isSelection && planned.length > 0 ? { ...inputs, paths: planned } : inputs;
+  const context: ReporterContext = {
+    isColor,
+    commandLine: commandLineFor(command, inputs),
+    migrateCommandLine: commandLineFor('migrate', migrateInputs),
+    ...(reporter.usesRepoPaths ? { repoPrefix: await workTreePrefix(io.cwd) } : {}),
+  };
+  const text = renderReport(reporter, result, context);
+  if (flags.output) await writeOutput(path.resolve(io.cwd, flags.output), text, result, io.cwd);
   else io.stdout(text);
+  await writeStepSummary(reporter, result, context, io);
+  if (flags.writeBaseline !== undefined && !flags.quiet) {
+    io.stderr(`${TOOL.name}: wrote ${flags.writeBaseline} (${result.summary.baselined ?? 0} findings)\n`);
+  }
   return exitCodeFor(result);
+}
+
+async function writeOut(file: string, cwd: string, text: string, write: typeof writeFile | typeof appendFile): Promise<void> {
+  try {
+    await write(path.resolve(cwd, file), text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+  }
+}
+
+/** GitHub Actions shows this file's Markdown on the run's summary page; steps append to it. */
+async function writeStepSummary(reporter: Reporter, result: RunResult, context: ReporterContext, io: CliIo): Promise<void> {
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (!reporter.renderStepSummary || !summaryFile) return;
+  await writeOut(summaryFile, io.cwd, maskReport(reporter.renderStepSummary(result, { ...context, isColor: false }), result), appendFile);
+}
+
+/** `--output` names a new file: never one of the files the run scanned (a report must not eat the code). */
+async function writeOutput(target: string, text: string, result: RunResult, cwd: string): Promise<void> {
+  if (result.files.some((file) => path.resolve(cwd, file.file) === target)) {
+    throw new UsageError(`refusing to write --output over ${path.relative(cwd, target)}: it is one of the scanned files`);
+  }
+  await writeOut(path.relative(cwd, target), cwd, text, writeFile);
 }

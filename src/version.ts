@@ -2,5 +2,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** The package's own name and version, read from package.json (built code sits two folders down). */
-export const TOOL = require('../../package.json') as { name: string; version: string };
+/** Built code sits two folders below package.json (dist/src); the sources, run by vitest, one (src). */
+const isBuilt = /[\\/]dist[\\/]src[\\/][^\\/]*$/.test(new URL(import.meta.url).pathname);
+
+/** The package's own name and version, read from package.json. */
+export const TOOL = require(isBuilt ? '../../package.json' : '../package.json') as { name: string; version: string };

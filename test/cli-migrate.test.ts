@@ -101,7 +101,7 @@ describe('migrate (built CLI on a copy of fixtures/projects/basic)', () => {
     expect(json.schemaVersion).toBe(1);
     expect(json.tool.name).toBe('zoho-authtoken-codemod');
     expect(json.command).toBe('migrate');
-    expect(json.summary).toEqual({ filesScanned: 5, filesWithFindings: 3, findings: expect.any(Number), fixable: expect.any(Number), filesChanged: 2, errors: 0 });
+    expect(json.summary).toEqual({ filesScanned: 5, filesWithFindings: 3, findings: expect.any(Number), fixable: expect.any(Number), filesChanged: 2, errors: 0, suppressed: 0 });
     const leads = json.files.find((file: { file: string }) => file.file === 'src/leads.js');
     expect(leads.status).toBe('changed');
     expect(leads.diff).toContain('+++ b/src/leads.js');

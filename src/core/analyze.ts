@@ -12,6 +12,8 @@ import { RULES, formatMessage } from './rules.js';
 import { Bindings } from './scope/bindings.js';
 import { Evaluator, type ModuleResolver } from './scope/evaluate.js';
 import { LineIndex } from './source/line-index.js';
+import { findCredentialValues } from './secrets/credential-values.js';
+import { applySuppressions, directivesFromComments, directivesFromText, unusedSuppressionDraft, type SuppressionDirective } from './suppressions.js';
 import { scanTextForLegacyUrls } from './text-scan.js';
 
 export interface AnalyzeOptions extends CoreOptions {
@@ -32,6 +34,8 @@ export interface FileAnalysis {
   secrets: string[];
   parser: ParserName;
   parseError?: ParseFailure;
+  /** Findings silenced by inline suppression comments (not in `findings`). */
+  suppressed: number;
 }
 
 const BOM = '\uFEFF';
@@ -46,8 +50,9 @@ export function analyzeSource(source: string, options: AnalyzeOptions): FileAnal
   const lines = new LineIndex(text);
   const fingerprints = new Fingerprinter(options.filePath);
   const drafts: DraftFinding[] = [];
-  const secrets = new Set<string>();
+  const secrets = new Set<string>(findCredentialValues(text));
   const parsed = parseSource(text, options.filePath);
+  let directives: SuppressionDirective[];
 
   if (!parsed.ok) {
     const error = parsed.error;
@@ -63,6 +68,7 @@ export function analyzeSource(source: string, options: AnalyzeOptions): FileAnal
         fixable: false,
       });
     }
+    directives = directivesFromText(text, lines);
   } else {
     const index = new NodeIndex(parsed.ast);
     const bindings = new Bindings(index);
@@ -83,12 +89,19 @@ export function analyzeSource(source: string, options: AnalyzeOptions): FileAnal
     for (const detector of DETECTORS) detector.run(context);
     dropSuspicionsInTicketCode(drafts);
     if (options.removedCredentials?.length) reportUnusedCredentials(context, options.removedCredentials.map((use) => shiftUse(use, -bom)));
+    directives = directivesFromComments(parsed.ast.comments ?? [], lines);
   }
 
-  const findings = drafts
+  // Every draft gets its fingerprint before suppressions apply, so adding or removing a
+  // suppression comment never changes the fingerprints of the other findings (baselines).
+  const all = drafts
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((draft) => toFinding(draft, text, bom, lines, fingerprints));
-  const result: FileAnalysis = { findings, secrets: [...secrets], parser: parsed.parser };
+  const { kept, suppressed, unused } = applySuppressions(all, directives);
+  // In a file that does not parse, the findings a directive was written for cannot be seen.
+  const notes = parsed.ok ? unused.map((directive) => toFinding(unusedSuppressionDraft(directive), text, bom, lines, fingerprints)) : [];
+  const findings = [...kept, ...notes].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const result: FileAnalysis = { findings, secrets: [...secrets], parser: parsed.parser, suppressed };
   if (!parsed.ok) result.parseError = parsed.error;
   return result;
 }

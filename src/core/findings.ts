@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'ticket-regeneration',
   'hardcoded-credential',
   'parse-error',
+  'unused-suppression',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -21,6 +21,8 @@ export interface MigrateSourceResult {
   /** What is left in the output: the exit code of `migrate` is decided on these. */
   remaining: Finding[];
   secrets: string[];
+  /** Findings in the source silenced by inline suppression comments (left as they are). */
+  suppressed: number;
   /** Set when the rewrite was refused because its output would not parse (a bug, never written). */
   refusedReason?: string;
 }
@@ -42,6 +44,7 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateS
     skipped: fixable,
     remaining: before.findings,
     secrets: before.secrets,
+    suppressed: before.suppressed,
     refusedReason: reason,
   });
 
@@ -84,6 +87,7 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateS
     skipped,
     remaining: current.findings,
     secrets: [...new Set([...before.secrets, ...current.secrets])],
+    suppressed: before.suppressed,
   };
 }
 

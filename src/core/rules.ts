@@ -104,6 +104,20 @@ export const RULES: Record<RuleId, RuleMeta> = {
       syntax: 'Could not parse this file: {{reason}}',
     },
   },
+  'unused-suppression': {
+    id: 'unused-suppression',
+    severity: 'note',
+    shortDescription: 'An inline suppression comment that suppresses nothing',
+    fullDescription:
+      'A zoho-authtoken-ignore-next-line comment whose next line has no finding, or a ' +
+      'zoho-authtoken-ignore-file comment in a file without findings. A stale suppression would ' +
+      'silently hide legacy code that comes back later.',
+    help: 'Delete the comment, or move it to the line just above the construct it is meant to silence.',
+    messages: {
+      nextLine: 'zoho-authtoken-ignore-next-line suppresses nothing on line {{line}}; delete it',
+      file: 'zoho-authtoken-ignore-file suppresses nothing in this file; delete it',
+    },
+  },
 };
 
 export function formatMessage(ruleId: RuleId, messageId: string, data: Record<string, string> = {}): string {

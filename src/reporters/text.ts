@@ -1,14 +1,11 @@
 import { allFindings, type ReportedFinding, type RunResult } from '../runner/result.js';
+import { countBySeverity, describeCounts, oneLine, plural } from './common.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
 
 function paint(context: ReporterContext, color: keyof typeof COLORS, text: string): string {
   return context.isColor ? `\u001b[${COLORS[color]}m${text}\u001b[0m` : text;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function findingLines(findings: readonly ReportedFinding[], context: ReporterContext): string[] {
@@ -18,10 +15,10 @@ function findingLines(findings: readonly ReportedFinding[], context: ReporterCon
     if (finding.file !== currentFile) {
       if (currentFile) lines.push('');
       currentFile = finding.file;
-      lines.push(paint(context, 'bold', finding.file));
+      lines.push(paint(context, 'bold', oneLine(finding.file)));
     }
     const severity = finding.severity === 'error' ? paint(context, 'red', 'error') : finding.severity === 'warning' ? paint(context, 'yellow', 'warning') : paint(context, 'cyan', 'note');
-    lines.push(`  ${finding.file}:${finding.line}:${finding.column}  ${severity}  ${finding.ruleId}  ${finding.message}`);
+    lines.push(`  ${oneLine(finding.file)}:${finding.line}:${finding.column}  ${severity}  ${finding.ruleId}  ${oneLine(finding.message)}`);
   }
   return lines;
 }
@@ -29,7 +26,7 @@ function findingLines(findings: readonly ReportedFinding[], context: ReporterCon
 function fileProblems(result: RunResult, context: ReporterContext): string[] {
   return result.files
     .filter((file) => file.reason && (file.status === 'error' || file.status === 'skipped'))
-    .map((file) => `${paint(context, file.status === 'error' ? 'red' : 'dim', file.status)}  ${file.file}: ${file.reason}`);
+    .map((file) => `${paint(context, file.status === 'error' ? 'red' : 'dim', file.status)}  ${oneLine(file.file)}: ${oneLine(file.reason ?? '')}`);
 }
 
 function renderMigrate(result: RunResult, context: ReporterContext): string {
@@ -56,17 +53,28 @@ function renderMigrate(result: RunResult, context: ReporterContext): string {
   return `${out.join('\n').replace(/^\n+/, '')}\n`;
 }
 
-function renderFindings(result: RunResult, context: ReporterContext): string {
+/** One line a CI log ends with: what failed the gate, and what was left out on purpose. */
+function findingsSummary(result: RunResult, context: ReporterContext): string {
   const findings = allFindings(result);
-  const out = findingLines(findings, context);
+  const counts = countBySeverity(findings);
+  const parts = [
+    findings.length === 0
+      ? `${result.command}: no findings`
+      : `${result.command}: ${plural(findings.length, 'finding')} (${describeCounts(counts)}) in ${plural(result.summary.filesWithFindings, 'file')}`,
+    `${plural(result.summary.filesScanned, 'file')} scanned`,
+  ];
+  if (result.summary.suppressed > 0) parts.push(`${result.summary.suppressed} suppressed inline`);
+  if (result.summary.baselined !== undefined) parts.push(`${result.summary.baselined} in the baseline`);
+  if (result.summary.errors > 0) parts.push(plural(result.summary.errors, 'file error'));
+  const line = parts.join('; ');
+  return paint(context, counts.error > 0 || result.summary.errors > 0 ? 'red' : 'green', line);
+}
+
+function renderFindings(result: RunResult, context: ReporterContext): string {
+  const out = findingLines(allFindings(result), context);
   const problems = fileProblems(result, context);
   if (problems.length > 0) out.push('', ...problems);
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  out.push(
-    '',
-    `${result.command}: ${plural(findings.length, 'finding')} (${plural(errors, 'error')}, ${findings.length - errors} other) in ` +
-      `${plural(result.summary.filesWithFindings, 'file')}; ${plural(result.summary.filesScanned, 'file')} scanned`,
-  );
+  out.push('', findingsSummary(result, context));
   return `${out.join('\n').replace(/^\n+/, '')}\n`;
 }
 

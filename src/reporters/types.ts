@@ -5,6 +5,14 @@ export interface ReporterContext {
   isColor: boolean;
   /** The command line that reproduces the run, for reports that tell the user what to run next. */
   commandLine?: string;
+  /**
+   * The working directory's path inside its git work tree (`packages/api`, or '' at the root);
+   * undefined outside git. Code scanning, annotations and code quality reports need paths from
+   * the repository root, while `file` in a result is relative to the working directory.
+   */
+  repoPrefix?: string;
+  /** The `migrate` command line that applies what this run planned (same paths and options). */
+  migrateCommandLine?: string;
 }
 
 /** A reporter is a pure function from a run's result to text. */
@@ -12,4 +20,11 @@ export interface Reporter {
   name: string;
   commands: readonly Command[];
   render(result: RunResult, context: ReporterContext): string;
+  /**
+   * Markdown for the CI job summary (`$GITHUB_STEP_SUMMARY`), when the format has one. Pure too:
+   * the CLI decides where it goes.
+   */
+  renderStepSummary?(result: RunResult, context: ReporterContext): string;
+  /** Does the format name files from the repository root (so the CLI must ask git for it)? */
+  usesRepoPaths?: boolean;
 }

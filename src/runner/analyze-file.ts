@@ -3,6 +3,7 @@ import type { Finding } from '../core/findings.js';
 import { maskSecrets } from '../core/mask.js';
 import { migrateSource } from '../core/migrate-source.js';
 import type { CoreOptions } from '../core/options.js';
+import { excerptLines } from '../core/source/excerpt.js';
 import { unifiedDiff } from '../core/unified-diff.js';
 import { projectIndexFor } from '../project/index.js';
 import { isCandidateText } from './prefilter.js';
@@ -39,6 +40,10 @@ export function toReported(finding: Finding, file: string, secrets: readonly str
   };
 }
 
+function withExcerpt(finding: ReportedFinding, source: string, secrets: readonly string[]): ReportedFinding {
+  return { ...finding, excerpt: excerptLines(source, finding.line, finding.endLine, secrets) };
+}
+
 /**
  * One file's analysis, without touching the disk: the findings, and for migrate and report the
  * rewritten text and its masked diff. Safe to run on a worker thread.
@@ -51,16 +56,21 @@ export function analyzeFileText(text: string, file: string, command: Command, op
   if (command === 'check') {
     const analysis = analyzeSource(text, analyzeOptions);
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
-    return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets } };
+    return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets, suppressed: analysis.suppressed } };
   }
   const migration = migrateSource(text, { ...analyzeOptions, annotate: command === 'migrate' && Boolean(annotate) });
   const secrets = migration.secrets;
+  // A report is read away from the code, so its findings carry their lines: `findings` from the
+  // text as read, `remaining` from the text migrate would write (their line numbers point there).
+  const reported = (finding: Finding, source: string): ReportedFinding =>
+    command === 'report' ? withExcerpt(toReported(finding, file, secrets), source, secrets) : toReported(finding, file, secrets);
   const result: FileResult = {
     file,
     status: migration.changed ? 'changed' : 'unchanged',
-    findings: migration.findings.map((finding) => toReported(finding, file, secrets)),
-    remaining: migration.remaining.map((finding) => toReported(finding, file, secrets)),
+    findings: migration.findings.map((finding) => reported(finding, text)),
+    remaining: migration.remaining.map((finding) => reported(finding, migration.output)),
     secrets,
+    suppressed: migration.suppressed,
   };
   if (migration.refusedReason) {
     result.status = 'error';

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/findings.js';
+import type { Excerpt } from '../core/source/excerpt.js';
 
 export type Command = 'migrate' | 'check' | 'report';
 
@@ -16,6 +17,8 @@ export interface ReportedFinding {
   message: string;
   fixable: boolean;
   fingerprint: string;
+  /** `report` only: the lines of the construct, masked, so reporters can show code. */
+  excerpt?: Excerpt;
 }
 
 export interface FileResult {
@@ -32,6 +35,8 @@ export interface FileResult {
   remaining: ReportedFinding[];
   /** Literal credential values seen in this file; reporters never print them. */
   secrets: string[];
+  /** Findings silenced by inline suppression comments (not in `findings`). */
+  suppressed?: number;
 }
 
 export interface Summary {
@@ -41,6 +46,10 @@ export interface Summary {
   fixable: number;
   filesChanged: number;
   errors: number;
+  /** Findings silenced by inline suppression comments (additive to DESIGN §3). */
+  suppressed: number;
+  /** check --baseline: findings left out because the baseline records them (additive). */
+  baselined?: number;
 }
 
 export interface RunResult {
@@ -62,6 +71,7 @@ export function summarize(files: readonly FileResult[], command: Command): Summa
     fixable: findings.filter((finding) => finding.fixable).length,
     filesChanged: command === 'check' ? 0 : files.filter((file) => file.status === 'changed').length,
     errors: files.filter((file) => file.status === 'error').length,
+    suppressed: files.reduce((sum, file) => sum + (file.suppressed ?? 0), 0),
   };
 }
 

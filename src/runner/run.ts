@@ -2,11 +2,16 @@ import path from 'node:path';
 import type { CoreOptions } from '../core/options.js';
 import { resolveOptions } from '../core/options.js';
 import { analyzeFileText } from './analyze-file.js';
+import { applyBaseline, checkBaselineOptions, loadBaseline, writeBaseline } from './baseline.js';
 import { discoverFiles } from './discover.js';
 import { uncommittedChanges } from './git.js';
 import { DEFAULT_MAX_FILE_BYTES, describeIoError, readSource } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
+import { selectFiles, type Shard } from './select-files.js';
+import { UsageError } from './usage-error.js';
 import { writeFileAtomic } from './write-atomic.js';
+
+export { UsageError };
 
 export interface RunOptions extends CoreOptions {
   command: Command;
@@ -20,10 +25,15 @@ export interface RunOptions extends CoreOptions {
   annotate?: boolean;
   ignore?: readonly string[];
   maxFileBytes?: number;
+  /** check, report: only files git shows as changed since this ref. */
+  changedSince?: string;
+  /** check, report: one deterministic slice of the file list. */
+  shard?: Shard;
+  /** check: leave out the findings recorded in this baseline file. */
+  baseline?: string;
+  /** check: record every finding of this run in this baseline file. */
+  writeBaseline?: string;
 }
-
-/** A problem with the run as a whole (not one file): exit code 2 with this one line. */
-export class UsageError extends Error {}
 
 function relativeName(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/');
@@ -38,6 +48,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const isDryRun = options.command !== 'migrate' || Boolean(options.dryRun);
   const discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [] });
   if (discovery.missing.length > 0) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
+  checkBaselineOptions(options);
+  const baseline = options.baseline !== undefined && options.writeBaseline === undefined ? await loadBaseline(options.baseline, options.cwd) : undefined;
+  const selected = await selectFiles(discovery.files, options);
 
   if (!isDryRun && !options.force) {
     const dirty = await uncommittedChanges(options.paths, options.cwd);
@@ -48,11 +61,18 @@ export async function run(options: RunOptions): Promise<RunResult> {
     }
   }
 
-  const files: FileResult[] = [];
-  for (const absolute of discovery.files) {
+  let files: FileResult[] = [];
+  for (const absolute of selected) {
     files.push(await processFile(absolute, relativeName(options.cwd, absolute), options, core, isDryRun));
   }
-  return { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary: summarize(files, options.command) };
+
+  let baselined: number | undefined;
+  if (options.writeBaseline !== undefined) {
+    await writeBaseline(options.writeBaseline, options.cwd, files);
+    ({ files, baselined } = applyBaseline(files, new Set(files.flatMap((file) => file.findings.map((finding) => finding.fingerprint)))));
+  } else if (baseline) ({ files, baselined } = applyBaseline(files, baseline));
+  const summary = { ...summarize(files, options.command), ...(baselined === undefined ? {} : { baselined }) };
+  return { command: options.command, isDryRun, tokenExpr: core.tokenExpr, scope: core.scope, files, summary };
 }
 
 async function processFile(
