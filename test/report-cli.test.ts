@@ -56,7 +56,7 @@ describe('report (built CLI)', () => {
     const dir = copyProject('clean');
     const result = runCli(['report', '--output', 'no/such/folder/report.md'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^zoho-authtoken-codemod: cannot write --output no\/such\/folder\/report\.md: no such file\n$/);
+    expect(result.stderr).toMatch(/^zoho-authtoken-codemod: cannot write no\/such\/folder\/report\.md: no such file\n$/);
   });
 
   it('exits 0 and says so when there is nothing to do', () => {

@@ -4,10 +4,12 @@ import type { AnalysisContext, DraftFinding } from './context.js';
 import type { CredentialUse } from './credentials/credential-uses.js';
 import { reportUnusedCredentials } from './credentials/unused-credentials.js';
 import { DETECTORS } from './detectors/index.js';
+import { analyzeEmbeddedSource, embeddedFormatOf, type EmbeddedFormat } from './embedded/index.js';
 import type { Finding } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
 import { resolveOptions, type CoreOptions } from './options.js';
 import { parseSource, type ParseFailure, type ParserName } from './parse.js';
+import { polyglotLanguageOf, scanPolyglotSource, type PolyglotLanguage } from './polyglot/index.js';
 import { RULES, formatMessage } from './rules.js';
 import { Bindings } from './scope/bindings.js';
 import { Evaluator, type ModuleResolver } from './scope/evaluate.js';
@@ -32,7 +34,8 @@ export interface FileAnalysis {
   findings: Finding[];
   /** Literal credential values found in the file: every output masks them. */
   secrets: string[];
-  parser: ParserName;
+  /** The JavaScript parser; for other files, the container format or language scanned. */
+  parser: ParserName | EmbeddedFormat | PolyglotLanguage;
   parseError?: ParseFailure;
   /** Findings silenced by inline suppression comments (not in `findings`). */
   suppressed: number;
@@ -42,9 +45,19 @@ const BOM = '\uFEFF';
 
 /**
  * Source text in, findings out: pure, no I/O. Offsets in findings and edits index the source as
- * given (a BOM included); lines and columns are 1-based.
+ * given (a BOM included); lines and columns are 1-based. The file's extension picks the analysis:
+ * scripts in Vue/Svelte/HTML files are analysed block by block, other languages and config files
+ * are scanned as text (never fixable), everything else is JavaScript or TypeScript.
  */
 export function analyzeSource(source: string, options: AnalyzeOptions): FileAnalysis {
+  const container = embeddedFormatOf(options.filePath);
+  if (container) return analyzeEmbeddedSource(source, options, container, analyzeScriptSource);
+  const language = polyglotLanguageOf(options.filePath);
+  if (language) return scanPolyglotSource(source, options, language);
+  return analyzeScriptSource(source, options);
+}
+
+function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnalysis {
   const bom = source.startsWith(BOM) ? 1 : 0;
   const text = bom ? source.slice(1) : source;
   const lines = new LineIndex(text);

@@ -10,6 +10,10 @@ export interface CoreOptions {
   tokenExpr?: string;
   /** Scope for CRM requests. */
   scope?: string;
+  /**
+   * The whole service table (default ZOHO_SERVICES). Build one from user data with
+   * `parseServiceTable` (src/core/zoho/service-table.ts), which validates and merges it.
+   */
   services?: readonly ZohoService[];
 }
 

@@ -32,10 +32,14 @@ export const RULES: Record<RuleId, RuleMeta> = {
       'authtoken=<token>, remove ticket, and add scope=crmapi (or the service scope) by hand.',
     messages: {
       fixable: 'Zoho {{service}} request sends {{params}}; rewrite to authtoken + scope={{scope}}',
+      fixableWithoutScope: 'Zoho {{service}} request sends {{params}}; rewrite to authtoken ({{service}} takes no scope)',
       unprovable:
         '{{params}} sent to an endpoint that could not be proven to be Zoho; if this is a Zoho ' +
         'request, replace them with authtoken=<token> and scope={{scope}} by hand',
       unfixable: 'Zoho {{service}} request sends {{params}}, but {{reason}}; rewrite it by hand',
+      handwork: 'Zoho {{service}} request in {{language}} sends {{params}}; this tool does not rewrite {{language}}: replace them with {{replacement}} by hand',
+      comment: 'A comment mentions a Zoho {{service}} URL that sends {{params}}; update it when the code is migrated',
+      setting: '{{key}} holds the legacy Zoho {{credential}}; remove it and configure an authtoken instead',
       'unused-variable': '{{name}} held the Zoho {{param}} and is unused after the migration; remove it',
       'unused-env-variable':
         '{{name}} held the Zoho {{param}} (process.env.{{env}}) and is unused after the migration; remove it and retire {{env}}',

@@ -32,8 +32,11 @@ function directiveOf(value: string, start: number, end: number, lines: LineIndex
   return { kind, start, end, line: lines.position(end).line + 1, reason };
 }
 
-/** Directives among the comments the parser found: the only comments that are real comments. */
-export function directivesFromComments(comments: readonly Comment[], lines: LineIndex): SuppressionDirective[] {
+/**
+ * Directives among the comments the parser found: the only comments that are real comments.
+ * (Babel's comment list, or the comment tokens of the polyglot scanner and of page markup.)
+ */
+export function directivesFromComments(comments: ReadonlyArray<Pick<Comment, 'value' | 'start' | 'end'>>, lines: LineIndex): SuppressionDirective[] {
   const directives: SuppressionDirective[] = [];
   for (const comment of comments) {
     const directive = directiveOf(comment.value, comment.start ?? 0, comment.end ?? 0, lines);

@@ -1,10 +1,14 @@
 import { allFindings, type RunResult } from '../runner/result.js';
 import { TOOL } from '../version.js';
+import { handWorkOf } from './hand-work.js';
 import type { Reporter } from './types.js';
 
 export const SCHEMA_VERSION = 1;
 
-/** DESIGN §3, plus (additive) `remaining` after a rewrite and `reason` on skipped or failed files. */
+/**
+ * DESIGN §3, plus (additive) `remaining` after a rewrite, `reason` on skipped or failed files, and
+ * for migrate `handWork` ({ files, findings }: files in other languages and config formats).
+ */
 export function toJsonResult(result: RunResult): unknown {
   const json: Record<string, unknown> = {
     schemaVersion: SCHEMA_VERSION,
@@ -20,6 +24,8 @@ export function toJsonResult(result: RunResult): unknown {
     })),
   };
   if (result.command !== 'check') json.remaining = allFindings(result, 'remaining');
+  // Additive: files in other languages and config formats that migrate leaves for a human.
+  if (result.command === 'migrate') json.handWork = handWorkOf(result);
   return json;
 }
 

@@ -1,5 +1,6 @@
 import { allFindings, type ReportedFinding, type RunResult } from '../runner/result.js';
 import { countBySeverity, describeCounts, oneLine, plural } from './common.js';
+import { handWorkOf } from './hand-work.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
@@ -40,6 +41,14 @@ function renderMigrate(result: RunResult, context: ReporterContext): string {
   }
   const problems = fileProblems(result, context);
   if (problems.length > 0) out.push('', ...problems);
+  const handWork = handWorkOf(result);
+  if (handWork.files > 0) {
+    out.push(
+      '',
+      `${plural(handWork.files, 'file')} in other languages or config formats ${handWork.files === 1 ? 'needs' : 'need'} hand work ` +
+        `(${plural(handWork.findings, 'finding')}): migrate reports them but never rewrites them`,
+    );
+  }
   const fixed = result.summary.fixable;
   const verb = result.isDryRun ? 'would change' : 'changed';
   out.push(

@@ -1,12 +1,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { globby } from 'globby';
+import { EMBEDDED_EXTENSIONS } from '../core/embedded/index.js';
+import { POLYGLOT_DOTFILE_GLOBS, POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/index.js';
 
 /** Files the JavaScript analysis reads: JS, TS, JSX/TSX, ESM and CommonJS spellings. */
 export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'] as const;
 
-/** Always skipped, whatever the ignore files say: dependencies and VCS internals. */
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** Every extension discovered: JS/TS, scripts in Vue/Svelte/HTML, other languages and config files (report only). */
+const DISCOVERED_EXTENSIONS: readonly string[] = [...SOURCE_EXTENSIONS, ...EMBEDDED_EXTENSIONS, ...POLYGLOT_EXTENSIONS];
+
+/** Always skipped, whatever the ignore files say: dependencies, VCS internals, and npm's lock files (generated JSON). */
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/package-lock.json', '**/npm-shrinkwrap.json'];
 
 export interface DiscoverOptions {
   cwd: string;
@@ -26,7 +31,7 @@ function toGlobPath(p: string): string {
 
 function hasSourceExtension(file: string): boolean {
   const ext = path.extname(file).slice(1).toLowerCase();
-  return (SOURCE_EXTENSIONS as readonly string[]).includes(ext);
+  return DISCOVERED_EXTENSIONS.includes(ext) || polyglotLanguageOf(path.basename(file)) !== undefined;
 }
 
 /**
@@ -43,7 +48,8 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     if (!info) missing.push(given);
     else if (info.isDirectory()) {
       const relative = toGlobPath(path.relative(options.cwd, absolute)) || '.';
-      patterns.push(`${relative === '.' ? '' : `${relative.replace(/[*?[\]{}()!]/g, '\\$&')}/`}**/*.{${SOURCE_EXTENSIONS.join(',')}}`);
+      const base = relative === '.' ? '' : `${relative.replace(/[*?[\]{}()!]/g, '\\$&')}/`;
+      patterns.push(`${base}**/*.{${DISCOVERED_EXTENSIONS.join(',')}}`, ...POLYGLOT_DOTFILE_GLOBS.map((glob) => `${base}**/${glob}`));
     } else if (hasSourceExtension(absolute)) explicitFiles.push(absolute);
   }
   const found =

@@ -7,7 +7,7 @@ import { describeLegacyParams, planParamRewrite, planToOps } from '../strings/pl
 import { scanQueryParams, type QueryParam } from '../strings/query-params.js';
 import { renderOps } from '../strings/render-edits.js';
 import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
-import { isLegacyParamName, type ZohoService } from '../zoho/services.js';
+import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
 
 /** A string the program builds for a request: a URL, a query string, or the pieces of one. */
@@ -23,7 +23,7 @@ export interface StringRequest {
 }
 
 export function scopeFor(service: ZohoService, context: AnalysisContext): string | null {
-  return service.id === 'crm' ? context.options.scope : service.scope;
+  return scopeOf(service, context.options.scope);
 }
 
 /**
@@ -60,12 +60,22 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   const scope = scopeFor(service, context);
   const data = { service: service.name, params: describeLegacyParams(params, service) || names, scope: scope ?? 'none' };
   if (serviceLegacy.length === 0) {
+    // Invoice's apikey stays beside the token: with no ticket, nothing here is legacy for it.
+    if (!opaqueLegacy) return;
     const reason = 'the parameters come from a constant defined in another module';
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
     return;
   }
+  const pathStyle = params.find((param) => param.isPathStyle);
+  if (pathStyle && !service.hasPathStyleParams) {
+    const reason = `its ${pathStyle.name} is written in the URL path, which ${service.name} never accepted`;
+    reportHardcodedCredentials(serviceLegacy, context, false);
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    return;
+  }
   const plan = planParamRewrite(params, service, scope);
-  const ops = planToOps(plan, { text: context.text, tokenExpr: context.options.tokenExpr, scope });
+  const pathSlash = pathStyle?.separatorBefore?.kind === 'char' ? pathStyle.separatorBefore : undefined;
+  const ops = planToOps(plan, { text: context.text, tokenExpr: context.options.tokenExpr, scope, ...(pathSlash ? { pathSlash } : {}) });
   const edits = typeof ops === 'string' ? ops : renderOps(request.atoms, ops, context);
   reportHardcodedCredentials(serviceLegacy, context, typeof edits !== 'string');
   if (typeof edits === 'string') {
@@ -73,7 +83,15 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     return;
   }
   const removes = credentialUses(serviceLegacy, request.start, context);
-  context.report({ ruleId: 'legacy-auth-params', messageId: 'fixable', data, ...where, fixable: true, edits, ...(removes.length > 0 ? { removes } : {}) });
+  context.report({
+    ruleId: 'legacy-auth-params',
+    messageId: scope === null ? 'fixableWithoutScope' : 'fixable',
+    data,
+    ...where,
+    fixable: true,
+    edits,
+    ...(removes.length > 0 ? { removes } : {}),
+  });
 }
 
 function hasBothKinds(params: readonly QueryParam[]): boolean {

@@ -55,11 +55,17 @@ export interface PlanContext {
   tokenExpr: string;
   /** null: the service takes no scope. */
   scope: string | null;
+  /** The `/` before parameters written in the path (Creator): it becomes `?`, making a proper query string. */
+  pathSlash?: CharAtom;
 }
 
 /** Turns the plan into atom operations; a reason string when it cannot be expressed safely. */
 export function planToOps(planned: readonly PlannedParam[], context: PlanContext): RewriteOps | string {
   const ops = new RewriteOps();
+  if (context.pathSlash) {
+    ops.delete([context.pathSlash]);
+    ops.insertBefore(context.pathSlash, { kind: 'text', value: '?' });
+  }
   for (const { param, action } of planned) {
     if (isPlaceholderValue(param)) return `the ${param.name} value is a placeholder (${valueText(param)}) filled in elsewhere`;
     if (param.isValueOpaque) return `the ${param.name} value continues into a constant defined elsewhere`;
@@ -109,7 +115,7 @@ function isPlaceholderValue(param: QueryParam): boolean {
 
 /** The `&` that goes with a removed parameter: the one before it, else the one after it. */
 function removableSeparator(param: QueryParam): CharAtom | undefined {
-  const before = param.separatorBefore;
+  const before = param.isPathStyle ? null : param.separatorBefore;
   const after = param.separatorAfter;
   if (before?.kind === 'char' && before.ch === '&') return before;
   if (after?.kind === 'char' && after.ch === '&') return after;

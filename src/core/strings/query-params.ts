@@ -12,6 +12,8 @@ export interface QueryParam {
   separatorAfter: Atom | null;
   /** Set when the value runs into a constant that holds more parameters: not editable here. */
   isValueOpaque: boolean;
+  /** Written as the last path segment (`/api/xml/read/apikey=K`), with no `?` in the URL: `separatorBefore` is that `/`. */
+  isPathStyle: boolean;
 }
 
 const NAME_CHAR = /^[A-Za-z0-9_.\-[\]]$/;
@@ -39,7 +41,11 @@ export function scanQueryParams(atoms: readonly Atom[]): QueryParam[] {
     const atom = atoms[i];
     const isEnd = atom === undefined || (atom.kind === 'char' && atom.ch === '#');
     if (!isEnd && !isSeparator(atom) && !isOpaqueHole(atom)) continue;
-    const param = readParam(atoms.slice(segmentStart, i), separatorBefore, atom && isSeparator(atom) ? atom : null);
+    const segment = atoms.slice(segmentStart, i);
+    const separatorAfter = atom && isSeparator(atom) ? atom : null;
+    const param =
+      readParam(segment, separatorBefore, separatorAfter) ??
+      (segmentStart === 0 && !hasQueryMark(atoms) ? readPathStyleParam(segment, separatorAfter) : undefined);
     if (param) {
       if (atom?.kind === 'hole' && atom.known !== undefined && isOpaqueHole(atom)) {
         param.isValueOpaque = !atom.known.startsWith('&') && !atom.known.startsWith('#');
@@ -51,6 +57,26 @@ export function scanQueryParams(atoms: readonly Atom[]): QueryParam[] {
     separatorBefore = isSeparator(atom) ? atom : null;
   }
   return params;
+}
+
+function hasQueryMark(atoms: readonly Atom[]): boolean {
+  return atoms.some((atom) => (atom.kind === 'char' && atom.ch === '?') || (atom.kind === 'hole' && atom.known?.includes('?')));
+}
+
+/**
+ * Zoho Creator's RPC URLs put the parameters in the last path segment: `.../api/xml/read/apikey=K`.
+ * The name is the literal text between the last `/` and the first `=` of the URL's first segment.
+ */
+function readPathStyleParam(segment: Atom[], separatorAfter: Atom | null): QueryParam | undefined {
+  const equalsIndex = segment.findIndex((atom) => atom.kind === 'char' && atom.ch === '=');
+  if (equalsIndex <= 0) return undefined;
+  let slashIndex = equalsIndex - 1;
+  while (slashIndex >= 0 && segment[slashIndex]!.kind === 'char' && NAME_CHAR.test((segment[slashIndex] as CharAtom).ch)) slashIndex--;
+  const slash = segment[slashIndex];
+  if (slashIndex === equalsIndex - 1 || slash?.kind !== 'char' || slash.ch !== '/') return undefined;
+  const param = readParam(segment.slice(slashIndex + 1), slash, separatorAfter);
+  if (param) param.isPathStyle = true;
+  return param;
 }
 
 function readParam(segment: Atom[], separatorBefore: Atom | null, separatorAfter: Atom | null): QueryParam | undefined {
@@ -74,5 +100,6 @@ function readParam(segment: Atom[], separatorBefore: Atom | null, separatorAfter
     separatorBefore,
     separatorAfter,
     isValueOpaque: false,
+    isPathStyle: false,
   };
 }

@@ -2,8 +2,8 @@ import {
   ACCOUNTS_HOST,
   MODERN_ZOHO_HOST,
   ZOHO_SERVICES,
-  findServiceByHost,
   findServiceByPath,
+  findServicesByHost,
   isZohoHost,
   type ZohoService,
 } from './services.js';
@@ -39,11 +39,14 @@ export function classifyHostAndPath(
 ): Endpoint {
   if (ACCOUNTS_HOST.test(host)) return { kind: 'accounts', host };
   if (MODERN_ZOHO_HOST.test(host)) return { kind: 'modern', host };
-  const byHost = findServiceByHost(host, services);
-  // The host proves the service; a known path must still be one of its API paths.
-  if (byHost) {
-    const isApiPath = path === '' || path === '/' || isPathTruncated || byHost.apiPath.test(path);
-    return isApiPath ? { kind: 'service', service: byHost, host } : { kind: 'unknown-zoho', host };
+  const byHost = findServicesByHost(host, services);
+  // The host proves Zoho; the path picks the service (and so the scope) among those on the host.
+  // A known path that is none of their API paths is not an API request this tool knows.
+  if (byHost.length > 0) {
+    const byPath = byHost.find((service) => service.apiPath.test(path));
+    if (byPath) return { kind: 'service', service: byPath, host };
+    const isPathUnknown = path === '' || path === '/' || isPathTruncated;
+    return isPathUnknown && byHost.length === 1 ? { kind: 'service', service: byHost[0]!, host } : { kind: 'unknown-zoho', host };
   }
   if (isZohoHost(host)) return { kind: 'unknown-zoho', host };
   // A proxy in front of Zoho still shows the private API path.

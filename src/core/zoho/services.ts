@@ -1,6 +1,8 @@
 /**
  * What a Zoho API endpoint of the apikey/ticket era is: one table, data only (DESIGN §1).
- * Scopes are the ones Zoho documented for each service's authtoken; Reports takes none.
+ * Scopes are the ones Zoho documented for each service's authtoken; Reports takes none. The
+ * table can be replaced through the core options (`services`); `service-table.ts` validates a
+ * user-supplied one.
  */
 
 /** Data centres Zoho served the pre-OAuth APIs from: https://www.zoho.com/crm/help/api/ (archived). */
@@ -19,6 +21,11 @@ export interface ZohoService {
   apiKeyParams: readonly string[];
   /** Query parameter names that carried the 7-day ticket (case-insensitive). */
   ticketParams: readonly string[];
+  /**
+   * The legacy parameters may be written as the last path segment instead of a query string
+   * (`/api/xml/read/apikey=K&ticket=T`): the rewrite turns that `/` into `?`.
+   */
+  hasPathStyleParams?: boolean;
 }
 
 export const ZOHO_SERVICES: readonly ZohoService[] = [
@@ -50,6 +57,8 @@ export const ZOHO_SERVICES: readonly ZohoService[] = [
     ticketParams: ['ticket'],
   },
   {
+    // The XML/CSV RPC API took its credentials in the path: http://creator.zoho.com/api/xml/read/apikey=[API Key]&ticket=[Ticket]
+    // (api.wiki.zoho.com/Zoho-Creator---RPC-APIs.html); with a token it is /api/xml/read?authtoken=...&scope=creatorapi.
     id: 'creator',
     name: 'Creator',
     hostLabels: ['creator'],
@@ -57,17 +66,23 @@ export const ZOHO_SERVICES: readonly ZohoService[] = [
     scope: 'creatorapi',
     apiKeyParams: ['apikey'],
     ticketParams: ['ticket'],
+    hasPathStyleParams: true,
   },
   {
+    // Zoho Invoice kept its API key beside the token: `?authtoken=...&scope=invoiceapi&apikey=...`
+    // (www.zoho.com/invoice/api/index.html, 2010: "Get a valid API key" and generate an authtoken).
+    // Only the ticket is legacy here; removing the apikey would break the request.
     id: 'invoice',
     name: 'Invoice',
     hostLabels: ['invoice'],
     apiPath: /^\/api(\/|$)/i,
     scope: 'invoiceapi',
-    apiKeyParams: ['apikey'],
+    apiKeyParams: [],
     ticketParams: ['ticket'],
   },
   {
+    // https://reportsapi.zoho.com/api/<email>/<db>/<table>?ZOHO_ACTION=...&ZOHO_API_KEY=K&ticket=T&ZOHO_API_VERSION=1.0;
+    // with a token: ...&authtoken=T&ZOHO_API_VERSION=1.0, no scope. Other ZOHO_* parameters stay.
     id: 'reports',
     name: 'Reports',
     hostLabels: ['reportsapi'],
@@ -94,10 +109,15 @@ export function isZohoHost(host: string): boolean {
   return DATA_CENTRE_SUFFIX.test(host) || MODERN_ZOHO_HOST.test(host);
 }
 
-export function findServiceByHost(host: string, services: readonly ZohoService[] = ZOHO_SERVICES): ZohoService | undefined {
-  if (!DATA_CENTRE_SUFFIX.test(host)) return undefined;
+/** The services served from a Zoho host, by its first label; the path then decides between them. */
+export function findServicesByHost(host: string, services: readonly ZohoService[] = ZOHO_SERVICES): ZohoService[] {
+  if (!DATA_CENTRE_SUFFIX.test(host)) return [];
   const label = host.toLowerCase().split('.')[0] ?? '';
-  return services.find((service) => service.hostLabels.includes(label));
+  return services.filter((service) => service.hostLabels.some((candidate) => candidate.toLowerCase() === label));
+}
+
+export function findServiceByHost(host: string, services: readonly ZohoService[] = ZOHO_SERVICES): ZohoService | undefined {
+  return findServicesByHost(host, services)[0];
 }
 
 /** A path alone proves Zoho when it is a private API path (`/crm/private/json/...`), used behind proxies. */
@@ -106,6 +126,11 @@ export function findServiceByPath(path: string, services: readonly ZohoService[]
     if (!service.apiPath.source.includes('private')) return false;
     return new RegExp(service.apiPath.source.replace(/^\^/, ''), service.apiPath.flags).test(path);
   });
+}
+
+/** The scope a service's requests take: CRM's is the `--scope` option, the others' are in the table. */
+export function scopeOf(service: ZohoService, crmScope: string): string | null {
+  return service.id === 'crm' ? crmScope : service.scope;
 }
 
 export function isLegacyParamName(name: string, service?: ZohoService): boolean {

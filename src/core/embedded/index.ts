@@ -1,0 +1,108 @@
+import type { AnalyzeOptions, FileAnalysis } from '../analyze.js';
+import type { ParseFailure } from '../parse.js';
+import { FileFindings } from '../file-findings.js';
+import { resolveOptions } from '../options.js';
+import { findCredentialValues } from '../secrets/credential-values.js';
+import { directivesFromComments } from '../suppressions.js';
+import { reportLegacyUsage } from '../polyglot/report-usage.js';
+import { commentsOf } from '../polyglot/tokens.js';
+import { tokenizeXml } from '../polyglot/xml.js';
+import { extractHtmlScripts } from './html.js';
+import type { ContainerParse, ScriptBlock } from './script-block.js';
+import { extractSvelteScripts } from './svelte.js';
+import { extractVueScripts } from './vue.js';
+
+/** Files whose scripts live inside markup: each `<script>` block is analysed and rewritten on its own. */
+export type EmbeddedFormat = 'vue' | 'svelte' | 'html';
+
+const BY_EXTENSION: Readonly<Record<string, EmbeddedFormat>> = { vue: 'vue', svelte: 'svelte', html: 'html', htm: 'html' };
+export const EMBEDDED_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
+
+const EXTRACTORS: Readonly<Record<EmbeddedFormat, (text: string) => ContainerParse>> = {
+  vue: extractVueScripts,
+  svelte: extractSvelteScripts,
+  html: extractHtmlScripts,
+};
+
+export function embeddedFormatOf(filePath: string): EmbeddedFormat | undefined {
+  const dot = filePath.lastIndexOf('.');
+  return dot < 0 ? undefined : BY_EXTENSION[filePath.slice(dot + 1).toLowerCase()];
+}
+
+/** The JavaScript/TypeScript analysis, handed in by analyze.ts (which owns it). */
+export type ScriptAnalyzer = (source: string, options: AnalyzeOptions) => FileAnalysis;
+
+// Inserted text that would end the block early (or open an HTML comment in it) breaks the page.
+const BREAKS_OUT_OF_SCRIPT = /<\/script|<!--/i;
+
+const BOM = '\uFEFF';
+
+/** The markup with every script's code blanked (line breaks kept), so only the markup is scanned. */
+function markupOnly(text: string, blocks: readonly ScriptBlock[]): string {
+  let markup = '';
+  let cursor = 0;
+  for (const block of blocks) {
+    markup += text.slice(cursor, block.start) + text.slice(block.start, block.end).replace(/[^\r\n]/g, ' ');
+    cursor = block.end;
+  }
+  return markup + text.slice(cursor);
+}
+
+/**
+ * A Vue, Svelte or HTML file: the container's own parser finds the script blocks, each block is
+ * analysed with the parser its `lang` calls for, and findings and edits are moved to the block's
+ * place in the file, so a rewrite touches nothing outside the scripts. The markup around them is
+ * scanned for legacy URLs too (reported, never rewritten).
+ */
+export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, format: EmbeddedFormat, analyzeScript: ScriptAnalyzer): FileAnalysis {
+  const bom = source.startsWith(BOM) ? 1 : 0;
+  const text = bom ? source.slice(1) : source;
+  const findings = new FileFindings(text, bom, options.filePath);
+  const secrets = new Set<string>(findCredentialValues(text));
+  const container = EXTRACTORS[format](text);
+  let suppressed = 0;
+  let parseError: ParseFailure | undefined;
+  const blocks = container.ok ? container.blocks : [];
+
+  if (!container.ok) {
+    const where = findings.lines.position(container.offset);
+    parseError = { message: container.message, line: where.line, column: where.column, offset: container.offset };
+    findings.addDraft({ ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${container.message} (${where.line}:${where.column})` }, start: container.offset, end: container.offset, fixable: false });
+  }
+
+  for (const block of blocks) {
+    const analysis = analyzeScript(text.slice(block.start, block.end), { ...options, filePath: `${options.filePath}.${block.lang}` });
+    for (const secret of analysis.secrets) secrets.add(secret);
+    suppressed += analysis.suppressed;
+    for (const finding of analysis.findings) {
+      const isUnsafe = finding.edits?.some((edit) => BREAKS_OUT_OF_SCRIPT.test(edit.text));
+      findings.addFromPiece(isUnsafe ? { ...finding, fixable: false, edits: [] } : finding, block.start);
+    }
+    if (analysis.parseError && !parseError) {
+      const offset = analysis.parseError.offset + block.start;
+      const where = findings.lines.position(offset);
+      parseError = { ...analysis.parseError, line: where.line, column: where.column, offset };
+    }
+  }
+
+  const resolved = resolveOptions(options);
+  const markup = markupOnly(text, blocks);
+  const { tokens } = tokenizeXml(markup, { isMarkup: true });
+  reportLegacyUsage(tokens, [], {
+    text: markup,
+    language: 'page markup',
+    services: resolved.services,
+    crmScope: resolved.scope,
+    reason: container.ok ? 'markup' : 'unparsed',
+    hasExpressions: false,
+    report: (draft) => findings.addDraft(draft),
+    secrets,
+  });
+
+  // Scripts honour their own suppression comments; `<!-- zoho-authtoken-ignore-... -->` covers the markup (or, for -file, all).
+  const directives = directivesFromComments(commentsOf(markup, tokens), findings.lines);
+  const finished = findings.finish(directives);
+  const result: FileAnalysis = { findings: finished.findings, secrets: [...secrets], parser: format, suppressed: suppressed + finished.suppressed };
+  if (parseError) result.parseError = parseError;
+  return result;
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyProject, runCli, snapshotTree } from './helpers/projects.js';
+
+const HARDCODED_KEY = '9f86d081884c7d659a2feaa0c55ad015';
+const REPORT_ONLY = ['.env.example', 'app/crm.php', 'config/settings.yml', 'jobs/sync.py'];
+
+describe('a polyglot repository (built CLI on a copy of fixtures/projects/polyglot)', () => {
+  it('check reports other languages, config files and scripts in pages, with lines and columns', () => {
+    const dir = copyProject('polyglot', { git: true });
+    const result = runCli(['check', '--format', 'json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout);
+    const at = (file: string) =>
+      json.findings
+        .filter((finding: { file: string }) => finding.file === file)
+        .map((finding: { line: number; column: number; severity: string; ruleId: string }) => `${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}`);
+    expect(at('app/crm.php')).toEqual(['2:9 error legacy-auth-params', '2:25 warning hardcoded-credential', '5:31 error legacy-auth-params']);
+    expect(at('.env.example')).toEqual(['2:1 error legacy-auth-params', '3:1 error legacy-auth-params']);
+    expect(at('config/settings.yml')).toEqual(['2:3 error legacy-auth-params']);
+    // Only a comment mentions the old URL: a note, which does not fail the gate.
+    expect(at('jobs/sync.py')).toEqual(['1:23 note legacy-auth-params']);
+    expect(at('web/Leads.vue')).toEqual(['7:13 error legacy-auth-params']);
+    expect(at('web/index.html')).toEqual(['3:29 error legacy-auth-params', '5:15 error legacy-auth-params']);
+    // .env is git-ignored; the Stripe key in settings.yml is not Zoho's.
+    expect(json.files.map((file: { file: string }) => file.file)).not.toContain('.env');
+    expect(result.stdout).not.toContain('stripe');
+    expect(result.stdout).not.toContain(HARDCODED_KEY);
+  });
+
+  it('migrate rewrites the scripts of pages, leaves the other files alone and says how many need hand work', () => {
+    const dir = copyProject('polyglot', { git: true });
+    const before = snapshotTree(dir);
+    const result = runCli(['migrate'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('migrated  web/Leads.vue');
+    expect(result.stdout).toContain('migrated  web/index.html');
+    expect(result.stdout).toContain('3 files in other languages or config formats need hand work (5 findings): migrate reports them but never rewrites them');
+    expect(result.stdout).not.toContain(HARDCODED_KEY);
+    const after = snapshotTree(dir);
+    for (const file of [...REPORT_ONLY, '.env']) expect(after.get(file), file).toEqual(before.get(file));
+    expect(readFileSync(path.join(dir, 'web/Leads.vue'), 'utf8')).toContain(
+      '`https://crm.zoho.com/crm/private/json/Leads/getRecords?authtoken=${process.env.ZOHO_CRM_AUTHTOKEN}&scope=crmapi`',
+    );
+    // The form action is markup: reported, never rewritten.
+    expect(readFileSync(path.join(dir, 'web/index.html'), 'utf8')).toContain('action="http://creator.zoho.com/api/xml/write/apikey=[APIKEY]&ticket=[Ticket]"');
+  });
+
+  it('migrate --format json counts the hand work, additively', () => {
+    const dir = copyProject('polyglot', { git: true });
+    const json = JSON.parse(runCli(['migrate', '--dry-run', '--format', 'json'], dir).stdout);
+    expect(json.handWork).toEqual({ files: 3, findings: 5 });
+    expect(json.summary.filesChanged).toBe(2);
+  });
+
+  it('takes a dotenv file named on the command line', () => {
+    const dir = copyProject('polyglot');
+    const result = runCli(['check', '.env', '--format', 'json'], dir);
+    const json = JSON.parse(result.stdout);
+    expect(json.findings.map((finding: { ruleId: string; line: number }) => `${finding.line} ${finding.ruleId}`)).toEqual([
+      '1 legacy-auth-params',
+      '1 hardcoded-credential',
+    ]);
+    expect(result.stdout).not.toContain('0123456789abcdef0123456789abcdef');
+  });
+});
