@@ -74,6 +74,31 @@ describe('migrate --annotate', () => {
     expect(annotate(source).match(/zoho-authtoken: remove:/g)).toHaveLength(1);
   });
 
+  it('marks ticket code in a Vue script block, never in its markup or in another language', () => {
+    const vue = [
+      '<template>',
+      '  <a href="https://accounts.zoho.com/login?servicename=ZohoCRM&FROM_AGENT=true&LOGIN_ID=me&PASSWORD=pw">log in</a>',
+      '</template>',
+      '<script>',
+      "import session from './zoho-session';",
+      'export default {',
+      '  mounted() {',
+      '    setInterval(() => session.refreshTicket(), 604800000);',
+      '  },',
+      '};',
+      '</script>',
+      '',
+    ].join('\n');
+    const result = migrateSource(vue, { filePath: 'src/Session.vue', annotate: true });
+    expect(result.findings.filter((finding) => finding.ruleId.startsWith('ticket-')).map((finding) => finding.line)).toEqual([2, 8]);
+    expect(result.output).toBe(vue.replace('    setInterval', `    ${REGEN}\n    setInterval`));
+
+    const python = "LOGIN = 'https://accounts.zoho.com/login?servicename=ZohoCRM&FROM_AGENT=true&LOGIN_ID=%s&PASSWORD=%s'\n";
+    const scanned = migrateSource(python, { filePath: 'zoho/session.py', annotate: true });
+    expect(scanned.findings.map((finding) => finding.ruleId)).toContain('ticket-generation');
+    expect(scanned.changed).toBe(false);
+  });
+
   it('rewrites the requests and annotates in one run; without --annotate nothing is marked', () => {
     const source = [
       'var CRM = "https://crm.zoho.com/crm/private/xml";',

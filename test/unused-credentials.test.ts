@@ -74,6 +74,20 @@ describe('legacy credentials the migration made unused (notes)', () => {
     ]);
   });
 
+  it('finds them in a Vue script block, at their place in the file', () => {
+    const source = [
+      '<template><p>{{ url }}</p></template>',
+      '<script setup>',
+      'const API_KEY = process.env.ZOHO_API_KEY;',
+      `const url = '${CRM}?apikey=' + API_KEY;`,
+      '</script>',
+      '',
+    ].join('\n');
+    expect(notes(source, { filePath: 'src/Leads.vue' })).toEqual([
+      '3:1 API_KEY held the Zoho apikey (process.env.ZOHO_API_KEY) and is unused after the migration; remove it and retire ZOHO_API_KEY',
+    ]);
+  });
+
   it('is a migrate note only: check reports nothing of the kind', () => {
     const source = `const API_KEY = process.env.ZOHO_API_KEY;\nexport const url = '${CRM}?apikey=' + API_KEY;\n`;
     expect(analyzeSource(source, { filePath: 'src/crm.js' }).findings.filter((finding) => finding.severity === 'note')).toEqual([]);

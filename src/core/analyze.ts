@@ -1,7 +1,7 @@
 import type { Node } from '@babel/types';
 import { NodeIndex } from './ast/traverse.js';
 import type { AnalysisContext, DraftFinding } from './context.js';
-import type { CredentialUse } from './credentials/credential-uses.js';
+import { shiftCredentialUse, type CredentialUse } from './credentials/credential-uses.js';
 import { reportUnusedCredentials } from './credentials/unused-credentials.js';
 import { DETECTORS } from './detectors/index.js';
 import { analyzeEmbeddedSource, embeddedFormatOf, type EmbeddedFormat } from './embedded/index.js';
@@ -101,7 +101,7 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
     };
     for (const detector of DETECTORS) detector.run(context);
     dropSuspicionsInTicketCode(drafts);
-    if (options.removedCredentials?.length) reportUnusedCredentials(context, options.removedCredentials.map((use) => shiftUse(use, -bom)));
+    if (options.removedCredentials?.length) reportUnusedCredentials(context, options.removedCredentials.map((use) => shiftCredentialUse(use, -bom)));
     directives = directivesFromComments(parsed.ast.comments ?? [], lines);
   }
 
@@ -150,14 +150,8 @@ function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIn
     range: { start: draft.start + bom, end: draft.end + bom },
   };
   if (draft.edits) finding.edits = draft.edits.map((edit) => ({ ...edit, start: edit.start + bom, end: edit.end + bom }));
-  if (draft.removes) finding.removes = draft.removes.map((use) => shiftUse(use, bom));
+  if (draft.removes) finding.removes = draft.removes.map((use) => shiftCredentialUse(use, bom));
+  if (draft.annotation) finding.annotation = draft.annotation;
   return finding;
 }
 
-function shiftUse(use: CredentialUse, by: number): CredentialUse {
-  return {
-    param: use.param,
-    ...(use.declaration ? { declaration: { ...use.declaration, start: use.declaration.start + by } } : {}),
-    ...(use.env ? { env: { ...use.env, at: use.env.at + by } } : {}),
-  };
-}

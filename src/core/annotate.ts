@@ -1,5 +1,5 @@
 import type { Edit, Finding } from './findings.js';
-import { ANNOTATION_PREFIX, RULES } from './rules.js';
+import { ANNOTATION_PREFIX } from './rules.js';
 
 function lineStartOf(source: string, offset: number): number {
   let start = offset;
@@ -16,18 +16,18 @@ function previousLine(source: string, lineStart: number): string {
 }
 
 /**
- * `migrate --annotate`: one marker comment above each construct flagged for deletion (ticket
- * generation and regeneration), with the construct's own indentation; line breaks are the file's
- * (applyEditGroups writes them). A construct that already has the marker on the line above gets no
- * second one, so re-runs add nothing. A construct that does not start its line (`a(); setInterval(...)`)
- * gets the marker as a block comment right before it, since the line may begin inside a template literal.
+ * `migrate --annotate`: one marker comment above each construct flagged for deletion (the ticket
+ * code the JavaScript analysis found; findings in markup or other languages carry no marker), with
+ * the construct's own indentation; line breaks are the file's (applyEditGroups writes them). A
+ * construct that already has the marker on the line above gets no second one, so re-runs add
+ * nothing. A construct that does not start its line (`a(); setInterval(...)`) gets the marker as
+ * a block comment right before it, since the line may begin inside a template literal.
  */
 export function annotationEdits(source: string, findings: readonly Finding[]): Edit[] {
   const edits = new Map<number, Edit>();
   for (const finding of findings) {
-    const annotation = RULES[finding.ruleId].annotation;
-    if (!annotation) continue;
-    const marker = `${ANNOTATION_PREFIX} ${annotation}`;
+    const marker = finding.annotation;
+    if (!marker) continue;
     const start = finding.range.start;
     const lineStart = lineStartOf(source, start);
     const before = source.slice(lineStart, start);

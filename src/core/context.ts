@@ -27,6 +27,8 @@ export interface DraftFinding {
   severity?: Severity;
   /** Legacy credentials the fix takes out of the request (see src/core/credentials). */
   removes?: CredentialUse[];
+  /** `migrate --annotate`: the marker comment to put above this construct (JavaScript/TypeScript ticket code only). */
+  annotation?: string;
 }
 
 /** Everything a detector may read about one file, built once. Detectors never do I/O. */

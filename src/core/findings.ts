@@ -51,4 +51,6 @@ export interface Finding extends Location {
   edits?: Edit[];
   /** Legacy credentials the fix takes out of the request: migrate reports those left unused. */
   removes?: CredentialUse[];
+  /** `migrate --annotate`: the marker comment to put above the construct, when it is code a comment may precede. */
+  annotation?: string;
 }

@@ -52,3 +52,22 @@ export function credentialUses(params: readonly QueryParam[], requestStart: numb
   }
   return uses;
 }
+
+/** The same use with its offsets moved by `by` (a BOM, a script block's place in its file). */
+export function shiftCredentialUse(use: CredentialUse, by: number): CredentialUse {
+  return {
+    param: use.param,
+    ...(use.declaration ? { declaration: { ...use.declaration, start: use.declaration.start + by } } : {}),
+    ...(use.env ? { env: { ...use.env, at: use.env.at + by } } : {}),
+  };
+}
+
+/** The uses inside `[start, end)` of a file, in the coordinates of that piece. */
+export function credentialUsesWithin(uses: readonly CredentialUse[], start: number, end: number): CredentialUse[] {
+  return uses
+    .filter((use) => {
+      const at = use.declaration?.start ?? use.env?.at ?? -1;
+      return at >= start && at < end;
+    })
+    .map((use) => shiftCredentialUse(use, -start));
+}

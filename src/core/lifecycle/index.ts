@@ -1,5 +1,6 @@
 import type { Node } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
+import { ANNOTATION_PREFIX, RULES } from '../rules.js';
 import { findExpiryChecks } from './expiry-checks.js';
 import { findLifecycleConstants } from './lifecycle-constants.js';
 import { LifecycleContext, contains, rangeOf, type LifecycleHit } from './lifecycle-context.js';
@@ -78,6 +79,7 @@ export function detectTicketLifecycle(context: AnalysisContext): void {
       start: construct.start ?? 0,
       end: construct.end ?? 0,
       fixable: false,
+      annotation: `${ANNOTATION_PREFIX} ${RULES[hit.ruleId].annotation ?? ''}`.trim(),
     });
   }
 }
