@@ -58,10 +58,10 @@ describe.skipIf(isSkipped)(isSkipped ? `HTML report in headless Chromium: SKIPPE
     const report = await screenshotSampleReport(browser, path.join(RESULTS, 'report-html.png'));
     opened.push(report);
     const { page } = report;
-    // Eight JavaScript files and package.json (config files are scanned too).
-    expect(await page.textContent('#stat-files-scanned')).toBe('9');
-    expect(await page.textContent('#stat-files-to-change')).toBe('4');
-    expect(await page.textContent('#stat-fixable')).toBe('5');
+    // Eleven JavaScript files and package.json (config files are scanned too).
+    expect(await page.textContent('#stat-files-scanned')).toBe('12');
+    expect(await page.textContent('#stat-files-to-change')).toBe('7');
+    expect(await page.textContent('#stat-fixable')).toBe('12');
     // Ticket login and regeneration code in lib/zoho/session.js adds manual findings once detected.
     expect(Number(await page.textContent('#stat-findings'))).toBeGreaterThanOrEqual(5);
     expect(await page.textContent('#migrate-command')).toBe('npx zoho-authtoken-codemod migrate .');
@@ -75,8 +75,11 @@ describe.skipIf(isSkipped)(isSkipped ? `HTML report in headless Chromium: SKIPPE
     expect(await cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-file')))).toEqual([
       'lib/zoho/accounts.js',
       'lib/zoho/contacts.js',
+      'lib/zoho/deals-axios.js',
       'lib/zoho/leads.js',
+      'lib/zoho/notes-fetch.js',
       'lib/zoho/potentials.js',
+      'lib/zoho/tasks-request.js',
     ]);
     const potentials = page.locator('details.change[data-file="lib/zoho/potentials.js"] table.diff-unified');
     expect(await potentials.isVisible()).toBe(true);
@@ -89,7 +92,7 @@ describe.skipIf(isSkipped)(isSkipped ? `HTML report in headless Chromium: SKIPPE
 
     await page.check('input[name="diff-view"][value="split"]');
     expect(await visible(page, 'table.diff-unified')).toBe(0);
-    expect(await visible(page, 'table.diff-split')).toBe(4);
+    expect(await visible(page, 'table.diff-split')).toBe(7);
     const split = page.locator('details.change[data-file="lib/zoho/potentials.js"] table.diff-split tr').filter({ hasText: "url += '?apikey='" });
     expect(await split.locator('td.code').allTextContents()).toEqual(["    url += '?apikey=' + session.apiKey;", "    url += '?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN;"]);
 

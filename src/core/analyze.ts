@@ -96,6 +96,7 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
       options: resolveOptions(options),
       mentionsZoho: /zoho/i.test(text),
       secrets,
+      objectParamNodes: new Set(),
       report: (draft) => drafts.push(draft),
       sourceOf: (node: Node) => text.slice(node.start ?? 0, node.end ?? 0),
     };

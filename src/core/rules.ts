@@ -37,6 +37,9 @@ export const RULES: Record<RuleId, RuleMeta> = {
         '{{params}} sent to an endpoint that could not be proven to be Zoho; if this is a Zoho ' +
         'request, replace them with authtoken=<token> and scope={{scope}} by hand',
       unfixable: 'Zoho {{service}} request sends {{params}}, but {{reason}}; rewrite it by hand',
+      dynamic:
+        '{{params}} set through {{how}}: write the parameter names out literally so the codemod can ' +
+        'rewrite them, or replace them by hand with authtoken=<token> and scope={{scope}}',
       handwork: 'Zoho {{service}} request in {{language}} sends {{params}}; this tool does not rewrite {{language}}: replace them with {{replacement}} by hand',
       comment: 'A comment mentions a Zoho {{service}} URL that sends {{params}}; update it when the code is migrated',
       setting: '{{key}} holds the legacy Zoho {{credential}}; remove it and configure an authtoken instead',

@@ -1,3 +1,4 @@
+import type { Node } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
 import type { CharAtom } from '../strings/atoms.js';
 import type { QueryParam } from '../strings/query-params.js';
@@ -53,4 +54,31 @@ export function isCredentialLike(value: string): boolean {
   if (value.length < 6 || /\s/.test(value)) return false;
   if (/^(your|my|insert|replace|change|xx+|<)/i.test(value) || /^[x*.]+$/i.test(value)) return false;
   return /[0-9]/.test(value) || /^[A-Za-z0-9_-]{16,}$/.test(value);
+}
+
+/**
+ * The same for a parameter set as an object property or call argument: a literal value, or a
+ * constant of this file holding one.
+ */
+export function reportHardcodedValue(param: string, value: Node, context: AnalysisContext, isRemovedByFix: boolean): void {
+  let node = unwrapExpression(value);
+  let isOwnLiteral = true;
+  if (node.type === 'Identifier') {
+    const binding = context.bindings.resolve(node.name);
+    const init = binding?.init ? unwrapExpression(binding.init) : undefined;
+    if (!init || !binding || !context.bindings.isConstant(binding)) return;
+    node = init;
+    isOwnLiteral = false;
+  }
+  const literal = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
+  if (literal === undefined || literal === null || !isCredentialLike(literal)) return;
+  context.secrets.add(literal);
+  context.report({
+    ruleId: 'hardcoded-credential',
+    messageId: 'literal',
+    data: { param, masked: maskValue(literal) },
+    start: node.start ?? 0,
+    end: node.end ?? 0,
+    fixable: isRemovedByFix && isOwnLiteral,
+  });
 }

@@ -9,6 +9,7 @@ import { renderOps } from '../strings/render-edits.js';
 import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
+import { definedTokenExpr } from './token-expr.js';
 
 /** A string the program builds for a request: a URL, a query string, or the pieces of one. */
 export interface StringRequest {
@@ -36,7 +37,7 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   const opaqueLegacy = request.atoms.some((atom) => atom.kind === 'hole' && atom.known !== undefined && LEGACY_KEY_TEXT.test(atom.known));
   if (legacy.length === 0 && !opaqueLegacy) return;
 
-  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services);
+  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services) ?? context.requestEndpointOf?.(flowStart(request.root));
   const where = { start: request.start, end: request.end };
   const names = describeLegacyParams(params) || 'apikey/ticket';
 
@@ -73,9 +74,19 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
     return;
   }
+  // `CRM + '?' + qs.stringify({ apikey }) + '&ticket=' + t`: the object is rewritten on its own; doing both would add two authtokens.
+  const isClaimed = context.objectParamNodes.has(request.root) || request.covers.some((node) => context.objectParamNodes.has(node));
+  if (isClaimed || request.atoms.some((atom) => atom.kind === 'hole' && context.objectParamNodes.has(atom.node))) {
+    const reason = 'an object sent with the same request sets parameters too';
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    reportHardcodedCredentials(serviceLegacy, context, false);
+    return;
+  }
   const plan = planParamRewrite(params, service, scope);
   const pathSlash = pathStyle?.separatorBefore?.kind === 'char' ? pathStyle.separatorBefore : undefined;
-  const ops = planToOps(plan, { text: context.text, tokenExpr: context.options.tokenExpr, scope, ...(pathSlash ? { pathSlash } : {}) });
+  const tokenExpr = context.options.tokenExpr;
+  const encodedTokenExpr = definedTokenExpr(tokenExpr, context.filePath);
+  const ops = planToOps(plan, { text: context.text, tokenExpr, encodedTokenExpr, scope, ...(pathSlash ? { pathSlash } : {}) });
   const edits = typeof ops === 'string' ? ops : renderOps(request.atoms, ops, context);
   reportHardcodedCredentials(serviceLegacy, context, typeof edits !== 'string');
   if (typeof edits === 'string') {
@@ -92,6 +103,13 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     edits,
     ...(removes.length > 0 ? { removes } : {}),
   });
+}
+
+/** The expression whose value a request is: a declaration or `url = ...` statement stands for its value. */
+function flowStart(root: Node): Node {
+  if (root.type === 'VariableDeclaration') return root.declarations[0]?.init ?? root;
+  if (root.type === 'ExpressionStatement' && root.expression.type === 'AssignmentExpression') return root.expression.right;
+  return root;
 }
 
 function hasBothKinds(params: readonly QueryParam[]): boolean {

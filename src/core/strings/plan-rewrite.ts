@@ -40,19 +40,22 @@ export function describeLegacyParams(params: readonly QueryParam[], service?: Zo
 /** Wrappers kept around the token: `encodeURIComponent(apiKey)` becomes `encodeURIComponent(<token>)`. */
 const ENCODERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'querystring.escape', 'qs.escape']);
 
-function tokenCode(hole: HoleAtom, text: string, tokenExpr: string): string {
+function tokenCode(hole: HoleAtom, context: PlanContext): string {
   const node: Node = hole.node;
   const name = calleeName(node);
   if (node.type === 'CallExpression' && name && ENCODERS.has(name) && node.arguments.length === 1) {
     const arg = node.arguments[0]!;
-    return text.slice(node.start ?? 0, arg.start ?? 0) + tokenExpr + text.slice(arg.end ?? 0, node.end ?? 0);
+    const { text } = context;
+    return text.slice(node.start ?? 0, arg.start ?? 0) + (context.encodedTokenExpr ?? context.tokenExpr) + text.slice(arg.end ?? 0, node.end ?? 0);
   }
-  return tokenExpr;
+  return context.tokenExpr;
 }
 
 export interface PlanContext {
   text: string;
   tokenExpr: string;
+  /** The token inside an encoder call, which wants a string (see token-expr.ts). */
+  encodedTokenExpr?: string;
   /** null: the service takes no scope. */
   scope: string | null;
   /** The `/` before parameters written in the path (Creator): it becomes `?`, making a proper query string. */
@@ -83,7 +86,7 @@ export function planToOps(planned: readonly PlannedParam[], context: PlanContext
     ops.delete(param.nameAtoms);
     ops.insertBefore(first, { kind: 'text', value: 'authtoken' });
     const onlyHole = param.value.length === 1 && param.value[0]!.kind === 'hole' ? (param.value[0] as HoleAtom) : undefined;
-    if (onlyHole) ops.replaced.set(onlyHole, tokenCode(onlyHole, context.text, context.tokenExpr));
+    if (onlyHole) ops.replaced.set(onlyHole, tokenCode(onlyHole, context));
     else {
       ops.delete(param.value);
       ops.insertAfter(param.equals, { kind: 'code', value: context.tokenExpr });

@@ -146,3 +146,31 @@ export function isApiKeyParamName(name: string, service?: ZohoService): boolean 
   const candidates = service ? service.apiKeyParams : ZOHO_SERVICES.flatMap((s) => s.apiKeyParams);
   return candidates.some((candidate) => candidate.toLowerCase() === lower);
 }
+
+/**
+ * Object keys and `append` names are exact: `{ apikey }` is what Zoho documented, while `apiKey`
+ * is every other API client's option name (and a Zoho servlet would not have read it).
+ */
+export function isLegacyKeyName(name: string, service?: ZohoService): boolean {
+  return keyNames(service).legacy.has(name);
+}
+
+export function isApiKeyKeyName(name: string, service?: ZohoService): boolean {
+  return keyNames(service).apiKey.has(name);
+}
+
+const KEY_NAMES = new WeakMap<object, { legacy: Set<string>; apiKey: Set<string> }>();
+
+function keyNames(service: ZohoService | undefined): { legacy: Set<string>; apiKey: Set<string> } {
+  const owner = service ?? ZOHO_SERVICES;
+  let names = KEY_NAMES.get(owner);
+  if (!names) {
+    const services = service ? [service] : ZOHO_SERVICES;
+    names = {
+      legacy: new Set(services.flatMap((s) => [...s.apiKeyParams, ...s.ticketParams])),
+      apiKey: new Set(services.flatMap((s) => s.apiKeyParams)),
+    };
+    KEY_NAMES.set(owner, names);
+  }
+  return names;
+}

@@ -1,0 +1,77 @@
+import type { Node } from '@babel/types';
+import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
+import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+
+const MODULES = ['axios'];
+const WITHOUT_DATA = new Set(['get', 'delete', 'head', 'options']);
+const WITH_DATA = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
+const PARAM_KEYS = ['params', 'data'];
+
+/** `axios.create(...)` calls, and the instances made by them. */
+function factoryOf(node: Node, tools: ShapeTools): AnyCall | undefined {
+  const creator = tools.creatorOf(node);
+  if (!creator) return undefined;
+  const parts = calleeParts(creator, tools);
+  return parts && parts.names.length === 2 && parts.names[1] === 'create' && isModuleName(parts, MODULES, ['axios']) ? creator : undefined;
+}
+
+/** `axios.get(...)`, or a call of an instance (`api.get(...)`, `this.http.get(...)`, `api(...)`). */
+function instanceCall(call: AnyCall, tools: ShapeTools): { isAxios: boolean; factory: AnyCall | undefined; method: string | undefined } | undefined {
+  const parts = calleeParts(call, tools);
+  if (parts && parts.names.length <= 2 && isModuleName(parts, MODULES, ['axios'])) return { isAxios: true, factory: undefined, method: parts.names[1] };
+  const callee = unwrapExpression(call.callee);
+  const isMethod = callee.type === 'MemberExpression';
+  const method = isMethod ? staticPropertyName(callee.property, callee.computed) : undefined;
+  const factory = factoryOf(isMethod ? callee.object : callee, tools);
+  if (!factory || (isMethod && method === undefined)) return undefined;
+  return { isAxios: false, factory, method };
+}
+
+/** The request of one config object: its `url`, and its `params` and `data`. */
+function withConfig(request: RequestCall, config: Node | undefined, tools: ShapeTools, hasUrl: boolean): RequestCall {
+  if (!config) return request;
+  request.options = { node: config, paramKeys: PARAM_KEYS };
+  const literal = tools.objectLiteral(config);
+  if (!literal) return request;
+  for (const key of PARAM_KEYS) {
+    const value = tools.property(literal, [key]);
+    if (value) request.paramNodes.push(value);
+  }
+  const url = tools.property(literal, request.isFactory ? ['baseURL'] : ['url']);
+  if (url && !hasUrl) request.parts.url = url;
+  return request;
+}
+
+/**
+ * axios: `axios(config)`, `axios(url, config)`, `axios.get(url, { params })`, `axios.post(url, data, { params })`,
+ * and `axios.create({ baseURL, params })` instances, whose calls inherit the base URL and parameters
+ * (https://axios-http.com/docs/req_config).
+ */
+export const axiosShape: RequestShape = {
+  id: 'axios',
+  requestCall(call, tools) {
+    if (call.type !== 'CallExpression') return undefined;
+    const args = plainArguments(call);
+    const target = instanceCall(call, tools);
+    if (!args || !target) return undefined;
+    const { isAxios, factory, method } = target;
+    const base: RequestCall = { shape: 'axios', call, parts: factory ? { factory } : {}, paramNodes: [] };
+    if (method === undefined || method === 'request') {
+      const isConfigFirst = method === 'request' || Boolean(args[0] && tools.objectLiteral(args[0]));
+      if (isConfigFirst) return withConfig(base, args[0], tools, false);
+      if (args[0]) base.parts.url = args[0];
+      return withConfig(base, args[1], tools, true);
+    }
+    if (method === 'create' && isAxios) return withConfig({ ...base, isFactory: true }, args[0], tools, false);
+    if (WITHOUT_DATA.has(method)) {
+      if (args[0]) base.parts.url = args[0];
+      return withConfig(base, args[1], tools, true);
+    }
+    if (WITH_DATA.has(method)) {
+      if (args[0]) base.parts.url = args[0];
+      if (args[1]) base.paramNodes.push(args[1]);
+      return withConfig(base, args[2], tools, true);
+    }
+    return undefined;
+  },
+};

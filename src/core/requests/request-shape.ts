@@ -1,0 +1,93 @@
+import type { CallExpression, NewExpression, Node, ObjectExpression } from '@babel/types';
+import type { AnalysisContext } from '../context.js';
+import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
+import type { LexicalBinding, LexicalScopes } from '../scope/lexical-scopes.js';
+import type { Carrier } from './object-request.js';
+
+export type AnyCall = CallExpression | NewExpression;
+
+/** Where a request goes: a URL (absolute, or relative to an instance's base), or Node's host + path. */
+export interface UrlParts {
+  url?: Node;
+  /** The factory call (`axios.create`, `request.defaults`) whose base URL a relative URL extends. */
+  factory?: AnyCall;
+  host?: Node;
+  path?: Node;
+}
+
+/** A call that sends a request, as one shape understands it. */
+export interface RequestCall {
+  shape: string;
+  call: AnyCall;
+  parts: UrlParts;
+  /** Expressions whose values are sent as query or body parameters. */
+  paramNodes: Node[];
+  /** The options object argument and its keys that carry parameters, for options objects that arrive through variables. */
+  options?: { node: Node; paramKeys: readonly string[] };
+  /** `axios.create(...)`, `request.defaults(...)`: the calls of the instance inherit its base URL and parameters. */
+  isFactory?: boolean;
+}
+
+/** What a call does to a parameters value given at one of its arguments. */
+export type Conversion =
+  /** `qs.stringify(obj)`, `$.param(obj)`: a query string. */
+  | 'string'
+  /** `new URLSearchParams(obj)`, `Object.fromEntries(pairs)`: the same parameters in another container. */
+  | 'params';
+
+/** Help shapes get from the analysis: scopes, module names, options objects. */
+export interface ShapeTools {
+  context: AnalysisContext;
+  scopes: LexicalScopes;
+  /** The module a name comes from (`import x from 'm'`, `require('m')`), '' for an undeclared global. */
+  moduleOf(node: Node): string | undefined;
+  /** The object literal an options argument is, directly or through a variable that holds only it. */
+  objectLiteral(node: Node): ObjectExpression | undefined;
+  /** The value of a static property of an object literal (the last one wins, as at run time). */
+  property(object: ObjectExpression, keys: readonly string[]): Node | undefined;
+  /** The call whose result an expression holds (`const api = axios.create(...)`; `api`). */
+  creatorOf(node: Node): AnyCall | undefined;
+  bindingOf(node: Node): LexicalBinding | undefined;
+}
+
+/**
+ * One way code sends or builds a request (axios, request, jQuery, fetch, Node https, URLSearchParams,
+ * query-string builders, plain objects). A shape only recognises syntax; the flow of values between
+ * them is the analysis's job, so an object that passes through several shapes is seen once.
+ */
+export interface RequestShape {
+  id: string;
+  /** The request this call sends, if it is one this shape knows. */
+  requestCall?(call: AnyCall, tools: ShapeTools): RequestCall | undefined;
+  /** What the call makes of a parameters value given as argument `index`. */
+  conversion?(call: AnyCall, index: number, tools: ShapeTools): Conversion | undefined;
+  /** Parameters this shape sets outside object literals (`params.append('apikey', k)`). */
+  carriers?(tools: ShapeTools): Carrier[];
+}
+
+/** `a.b.c` of a callee, with the first name's module. */
+export function calleeParts(call: AnyCall, tools: ShapeTools): { names: string[]; module: string | undefined } | undefined {
+  const names: string[] = [];
+  let current: Node = unwrapExpression(call.callee);
+  while (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') {
+    const name = staticPropertyName(current.property, current.computed);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = unwrapExpression(current.object);
+  }
+  if (current.type !== 'Identifier') return undefined;
+  names.unshift(current.name);
+  return { names, module: tools.moduleOf(current) };
+}
+
+/** A name is the module's when it is imported or required from one of `modules`, or is the undeclared global. */
+export function isModuleName(parts: { names: string[]; module: string | undefined }, modules: readonly string[], globals: readonly string[]): boolean {
+  if (parts.module === '') return globals.includes(parts.names[0]!);
+  return parts.module !== undefined && modules.includes(parts.module);
+}
+
+/** Arguments that are plain expressions (a spread makes positions unknown). */
+export function plainArguments(call: AnyCall): Node[] | undefined {
+  if (call.arguments.some((arg) => arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder')) return undefined;
+  return call.arguments as Node[];
+}
