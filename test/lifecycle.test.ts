@@ -375,6 +375,21 @@ const positives: Case[] = [
     ],
   },
   {
+    name: 'a module variable given the ticket later: the declaration',
+    source: code`
+      // zoho
+      let cachedTicket;
+      export async function refresh() {
+        cachedTicket = await fetchTicket();
+        return cachedTicket;
+      }
+    `,
+    expected: [
+      [REGEN, 2, 2],
+      [REGEN, 3, 6],
+    ],
+  },
+  {
     name: 'a class field holding the ticket: the field',
     source: code`
       export class ZohoApi {
@@ -538,6 +553,30 @@ const negatives: Case[] = [
         session.getTicket(function (err, ticket) {
           request.get(BASE + '/Leads/getRecords?apikey=' + KEY + '&ticket=' + ticket, cb);
         });
+      }
+    `,
+    expected: [],
+  },
+  {
+    name: 'a ticket read from configuration, request defaults, a component prop: not caches',
+    source: code`
+      // zoho
+      var ZOHO_TICKET = window.ZOHO_TICKET;
+      const ZOHO_DEFAULTS = { apikey: process.env.ZOHO_API_KEY, ticket: process.env.ZOHO_TICKET, newFormat: 1 };
+      export let ticket;
+      export const url = CRM + '?ticket=' + ZOHO_TICKET;
+    `,
+    expected: [],
+  },
+  {
+    name: 'query parameters set by name are not a ticket cache',
+    source: code`
+      // zoho
+      function notesOf(ticket) {
+        const url = new URL(NOTES_URL);
+        url.searchParams.set('ticket', ticket);
+        params.set('ticket', ticket);
+        return url;
       }
     `,
     expected: [],

@@ -63,7 +63,7 @@ describe('legacy credentials the migration made unused (notes)', () => {
 
   it('keeps its lines right when --annotate adds marker comments above', () => {
     const source = [
-      'const TICKET_FILE = ".zoho-ticket";',
+      'let cachedTicket = null;',
       'const API_KEY = process.env.ZOHO_API_KEY;',
       `export const url = (t) => '${CRM}?apikey=' + API_KEY + '&ticket=' + t;`,
       '',
