@@ -1,7 +1,7 @@
 import type { Identifier, Node } from '@babel/types';
 import { memberPath, unwrapExpression } from '../ast/node-utils.js';
 import type { AnalysisContext } from '../context.js';
-import { declarationScope, isDeclaration, usesOf } from '../scope/declarations.js';
+import { lexicalScopesOf } from '../scope/lexical-scopes.js';
 import { envName, type CredentialUse } from './credential-uses.js';
 
 /** What a reader deletes for an unused declaration: the statement when it declares nothing else. */
@@ -54,12 +54,10 @@ export function reportUnusedCredentials(context: AnalysisContext, removed: reado
   for (const use of removed) {
     if (!use.declaration) continue;
     // `{ apiKey }` has two identifiers at one offset, the key and the binding: the binding is the one.
-    const id = index.ofType('Identifier').find((node) => node.start === use.declaration!.start && node.name === use.declaration!.name && isDeclaration(node, index));
+    const scopes = lexicalScopesOf(context.ast);
+    const id = index.ofType('Identifier').find((node) => node.start === use.declaration!.start && node.name === use.declaration!.name && scopes.bindingOf(node)?.id === node);
     if (!id || reported.has(`${id.start}`)) continue;
-    // Two declarations of one name in one scope (`var k = ...; var k = ...`): too tangled to advise on.
-    const scope = declarationScope(id, index);
-    if (index.ofType('Identifier').some((other) => other !== id && other.name === id.name && declarationScope(other, index) === scope)) continue;
-    if (usesOf(id, index).length > 0) continue;
+    if ((scopes.bindingOf(id)?.references.length ?? 1) > 0) continue;
     reported.add(`${id.start}`);
     const env = envOfInit(id, context);
     const range = declarationRange(id, context);

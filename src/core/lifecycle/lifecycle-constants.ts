@@ -1,4 +1,4 @@
-import { identifiersNamed } from '../scope/references.js';
+import { lexicalScopesOf } from '../scope/lexical-scopes.js';
 import { isWeeklyPeriod } from './durations.js';
 import type { LifecycleContext, LifecycleHit } from './lifecycle-context.js';
 import { isExpiredTicketCode } from './ticket-retries.js';
@@ -21,7 +21,7 @@ export function findLifecycleConstants(lifecycle: LifecycleContext): LifecycleHi
     const isCode = !isPeriod && isExpiredTicketCode(declarator.init, lifecycle);
     const isTicketNamed = lifecycle.isTicketContext && /ticket/i.test(name);
     if (!isPeriod && !isCode && !isTicketNamed) continue;
-    const uses = identifiersNamed(name, index).filter((identifier) => identifier !== declarator.id);
+    const uses = lexicalScopesOf(lifecycle.core.ast).bindingOf(declarator.id)?.references ?? [];
     if (uses.length === 0 || !uses.every((use) => lifecycle.isFlagged(use))) continue;
     hits.push({ ruleId: 'ticket-regeneration', messageId: isPeriod ? 'period' : isCode ? 'retry' : 'cache', data: { name }, anchor: declarator });
   }

@@ -5,7 +5,9 @@ import type { AnalysisContext } from '../context.js';
 import type { RuleId } from '../findings.js';
 import { classifyRequestText } from '../zoho/endpoint.js';
 import { enclosingNamedFunction, isFunctionNode, namedFunction, statementOf } from './construct.js';
-import { knownText, stringRoots } from './known-text.js';
+import { knownText as requestKnownText, type KnownTextSource } from '../requests/known-text.js';
+import { lexicalScopesOf } from '../scope/lexical-scopes.js';
+import { stringRoots } from './string-roots.js';
 import { isLifecycleFunctionName, TICKET_FUNCTION_NAME } from './names.js';
 
 /** A request parameter of the legacy scheme (`?apikey=`, `&ticket=`); a bare `TICKET=` is the login answer. */
@@ -105,9 +107,24 @@ export class LifecycleContext {
     return false;
   }
 
+  /**
+   * The text an expression is known to hold (requests/known-text.ts, the one the request detectors
+   * classify URLs with); Babel's scopes are built only if a variable needs them.
+   */
+  knownText(node: Node): string {
+    const { core } = this;
+    const source: KnownTextSource = {
+      evaluator: core.evaluator,
+      get scopes() {
+        return lexicalScopesOf(core.ast);
+      },
+    };
+    return requestKnownText(node, source);
+  }
+
   /** Every string-building expression of the file with the text it is known to hold, computed once. */
   strings(): ReadonlyArray<{ root: Node; text: string }> {
-    this.stringTexts ??= stringRoots(this.core).map((root) => ({ root, text: knownText(root, this.core) }));
+    this.stringTexts ??= stringRoots(this.core).map((root) => ({ root, text: this.knownText(root) }));
     return this.stringTexts;
   }
 

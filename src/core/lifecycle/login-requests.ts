@@ -1,7 +1,6 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import { memberPath, staticPropertyName } from '../ast/node-utils.js';
 import { ACCOUNTS_HOST } from '../zoho/services.js';
-import { knownText } from './known-text.js';
 import type { LifecycleContext, LifecycleHit } from './lifecycle-context.js';
 
 // `//accounts.zoho.<dc>/<path>?<query>`: the sign-in host (DESIGN §1).
@@ -120,8 +119,8 @@ function isAccountsLoginTarget(object: ObjectExpression, lifecycle: LifecycleCon
   for (const property of object.properties) {
     if (property.type !== 'ObjectProperty') continue;
     const key = staticPropertyName(property.key, property.computed);
-    if (key === 'host' || key === 'hostname') host = knownText(property.value, lifecycle.core);
-    if (key === 'path' || key === 'pathname') path = knownText(property.value, lifecycle.core);
+    if (key === 'host' || key === 'hostname') host = lifecycle.knownText(property.value);
+    if (key === 'path' || key === 'pathname') path = lifecycle.knownText(property.value);
   }
   return Boolean(host && ACCOUNTS_HOST.test(host) && path && /^\/login(?:[/?]|$)/i.test(path));
 }
