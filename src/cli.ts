@@ -1,6 +1,9 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command as Program, CommanderError, Option } from 'commander';
+import { Argument, Command as Program, CommanderError, Option } from 'commander';
+import { applyConfig } from './config/apply-config.js';
+import { CONFIG_FILE_NAME, loadConfig, PACKAGE_JSON_KEY } from './config/load.js';
+import { RULE_IDS } from './core/findings.js';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, scopeProblem, tokenExprProblem } from './core/options.js';
 import { DEFAULT_FORMAT, findReporter, formatsFor, maskReport, renderReport, type Reporter, type ReporterContext } from './reporters/index.js';
 import { workTreePrefix } from './runner/git-changes.js';
@@ -8,6 +11,7 @@ import { describeIoError } from './runner/read-source.js';
 import { allFindings, type Command, type RunResult } from './runner/result.js';
 import { run, UsageError, type RunOptions } from './runner/run.js';
 import { parseShard } from './runner/select-files.js';
+import { loadRuleDocs } from './rule-docs.js';
 import { commandLineFor } from './shell-command.js';
 import { TOOL } from './version.js';
 
@@ -22,6 +26,7 @@ export interface CliIo {
 interface CommonFlags {
   tokenExpr: string;
   scope: string;
+  config?: string;
   format?: string;
   output?: string;
   ignore: string[];
@@ -50,14 +55,20 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Options whose value is given on the command line win over the configuration file. */
+const CONFIGURABLE_FLAGS = ['tokenExpr', 'scope'] as const;
+
 function addCommonOptions(command: Program, name: Command): Program {
   return command
-    .argument('[paths...]', 'files and folders to scan', [])
-    .addOption(new Option('--token-expr <js>', 'expression inserted as the authtoken value').default(DEFAULT_TOKEN_EXPR))
-    .addOption(new Option('--scope <scope>', 'scope for CRM requests').default(DEFAULT_SCOPE))
+    .addArgument(new Argument('[paths...]', 'files and folders to scan').default([], '.'))
+    .addOption(new Option('--token-expr <js>', 'expression inserted as the authtoken value (config: tokenExpr)').default(DEFAULT_TOKEN_EXPR))
+    .addOption(new Option('--scope <scope>', 'scope for CRM requests (config: scope)').default(DEFAULT_SCOPE))
+    .addOption(
+      new Option('--config <file>', `configuration file`).default(undefined, `${CONFIG_FILE_NAME} or package.json "${PACKAGE_JSON_KEY}", nearest from the working directory up to the git root`),
+    )
     .addOption(new Option('--format <format>', `output format: ${formatsFor(name).join(', ')}`).default(DEFAULT_FORMAT[name]))
-    .option('--output <file>', 'write the formatted result to a file instead of stdout')
-    .option('--ignore <glob>', 'extra ignore pattern (repeatable); .gitignore and node_modules are always honoured', collect, [])
+    .addOption(new Option('--output <file>', 'write the formatted result to a file instead of stdout').default(undefined, 'stdout'))
+    .option('--ignore <glob>', 'extra ignore pattern (repeatable); .gitignore, node_modules and the config\'s "ignore" are always honoured', collect, [])
     .option('--quiet', 'print nothing but the result')
     .option('--debug', 'show stack traces for internal errors');
 }
@@ -65,8 +76,28 @@ function addCommonOptions(command: Program, name: Command): Program {
 /** Narrowing the file list, for big repositories and CI matrices (check and report). */
 function addSelectionOptions(command: Program): Program {
   return command
-    .option('--changed-since <ref>', 'only files changed since a git ref (merge base with HEAD), renames followed, plus uncommitted ones')
-    .option('--shard <i/n>', 'only the i-th of n deterministic, balanced slices of the file list');
+    .addOption(new Option('--changed-since <ref>', 'only files changed since a git ref (merge base with HEAD), renames followed, plus uncommitted ones').default(undefined, 'every file'))
+    .addOption(new Option('--shard <i/n>', 'only the i-th of n deterministic, balanced slices of the file list').default(undefined, '1/1, every file'));
+}
+
+/**
+ * `--help` shows every option's default, so a reader never has to guess what happens without it:
+ * a flag without a value is off unless given, `--no-x` flags are on unless given, and options with
+ * no value by default say what that means. Run over every command, so options added later comply.
+ */
+function showDefaults(command: Program): void {
+  for (const option of command.options) {
+    if (option.long === '--help' || option.long === '--version') continue;
+    if (option.defaultValue === undefined && option.defaultValueDescription !== undefined) {
+      // Commander prints a default only for a defined value; these have none, only a meaning.
+      option.description += ` (default: ${option.defaultValueDescription})`;
+      option.defaultValueDescription = undefined;
+    } else if (option.defaultValue === undefined && !/\(default: /.test(option.description)) {
+      if (option.negate) option.default(true, 'on');
+      else if (option.isBoolean()) option.default(false);
+    }
+  }
+  for (const sub of command.commands) showDefaults(sub);
 }
 
 /** argv in, exit code out. Never calls process.exit (the ESLint lib/cli.js habit). */
@@ -81,9 +112,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`${text.trim().split('\n').map((line) => line.trim()).join(' ')}\n`) });
 
-  const execute = (name: Command) => async (paths: string[], flags: CommonFlags) => {
+  const execute = (name: Command) => async (paths: string[], flags: CommonFlags, command: Program) => {
     isDebug = Boolean(flags.debug);
-    exitCode = await execute_(name, paths, flags, io);
+    const given = new Set(CONFIGURABLE_FLAGS.filter((key) => command.getOptionValueSource(key) === 'cli'));
+    exitCode = await execute_(name, paths, flags, given, io);
   };
 
   addCommonOptions(program.command('migrate').description('rewrite legacy usage in place'), 'migrate')
@@ -92,12 +124,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--annotate', 'insert a marker comment above flagged ticket generation/regeneration code')
     .action(execute('migrate'));
   addSelectionOptions(addCommonOptions(program.command('check').description('CI gate: exit 1 while legacy usage remains'), 'check'))
-    .option('--baseline <file>', 'leave out the findings recorded in this baseline file')
-    .option('--write-baseline <file>', "record this run's findings in a baseline file (then exit 0)")
+    .addOption(new Option('--baseline <file>', 'leave out the findings recorded in this baseline file').default(undefined, 'none'))
+    .addOption(new Option('--write-baseline <file>', "record this run's findings in a baseline file (then exit 0)").default(undefined, 'none'))
     .action(execute('check'));
   addSelectionOptions(
     addCommonOptions(program.command('report').description('dry-run migration plan: what migrate would change and what needs a human'), 'report'),
   ).action(execute('report'));
+
+  showDefaults(program);
+  program.addHelpText(
+    'after',
+    `\nConfiguration: ${CONFIG_FILE_NAME} (or package.json "${PACKAGE_JSON_KEY}"), see the README; flags given here win over it.\n` +
+      `Rules: ${RULE_IDS.join(', ')} (docs/rules/<rule-id>.md in this package).\n` +
+      'Exit codes: 0 nothing left to do, 1 findings or manual work remain, 2 usage error, bad configuration or I/O failure.\n',
+  );
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -115,20 +155,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-async function execute_(command: Command, paths: string[], flags: CommonFlags, io: CliIo): Promise<number> {
+async function execute_(command: Command, paths: string[], flags: CommonFlags, given: ReadonlySet<string>, io: CliIo): Promise<number> {
   const format = flags.format ?? DEFAULT_FORMAT[command];
   const reporter = findReporter(format, command);
   if (!reporter) throw new UsageError(`unknown --format "${format}" for ${command}; choose one of: ${formatsFor(command).join(', ')}`);
-  const problem = tokenExprProblem(flags.tokenExpr) ?? scopeProblem(flags.scope);
+  const problem = (given.has('tokenExpr') ? tokenExprProblem(flags.tokenExpr) : undefined) ?? (given.has('scope') ? scopeProblem(flags.scope) : undefined);
   if (problem) throw new UsageError(problem);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
 
-  const options: RunOptions = {
+  const fromFlags: RunOptions = {
     command,
     paths,
     cwd: io.cwd,
-    tokenExpr: flags.tokenExpr,
-    scope: flags.scope,
+    ...(given.has('tokenExpr') ? { tokenExpr: flags.tokenExpr } : {}),
+    ...(given.has('scope') ? { scope: flags.scope } : {}),
     dryRun: Boolean(flags.dryRun),
     force: Boolean(flags.force),
     annotate: Boolean(flags.annotate),
@@ -138,10 +178,13 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
     ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
     ...(flags.writeBaseline !== undefined ? { writeBaseline: flags.writeBaseline } : {}),
   };
+  // Flags given on the command line win; the configuration fills in the rest.
+  const options = applyConfig(fromFlags, await loadConfig({ cwd: io.cwd, ...(flags.config !== undefined ? { configFile: flags.config } : {}) }));
   const result = await run(options);
   // https://no-color.org: present and not empty turns colour off.
   const isColor = io.isStdoutTty && !flags.output && !io.env.NO_COLOR;
-  const inputs = { paths, tokenExpr: flags.tokenExpr, scope: flags.scope, ignore: flags.ignore };
+  // The command lines reports print run in the same folder, so they read the same configuration.
+  const inputs = { paths, tokenExpr: fromFlags.tokenExpr ?? DEFAULT_TOKEN_EXPR, scope: fromFlags.scope ?? DEFAULT_SCOPE, ignore: flags.ignore, ...(flags.config !== undefined ? { config: flags.config } : {}) };
   // A selection (--changed-since, --shard) is not a migrate option: the plan's own files stand in for it.
   const isSelection = flags.changedSince !== undefined || shard !== undefined;
   const planned = result.files.filter((file) => file.status === 'changed').map((file) => file.file);
@@ -151,6 +194,7 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, i
     commandLine: commandLineFor(command, inputs),
     migrateCommandLine: commandLineFor('migrate', migrateInputs),
     ...(reporter.usesRepoPaths ? { repoPrefix: await workTreePrefix(io.cwd) } : {}),
+    ruleDocs: loadRuleDocs(io.cwd, RULE_IDS, Boolean(reporter.usesRuleDocPages)),
   };
   const text = renderReport(reporter, result, context);
   if (flags.output) await writeOutput(path.resolve(io.cwd, flags.output), text, result, io.cwd);

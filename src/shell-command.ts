@@ -8,6 +8,8 @@ export interface CommandInputs {
   tokenExpr: string;
   scope: string;
   ignore: readonly string[];
+  /** `--config <file>`, when the run named one. */
+  config?: string;
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -27,6 +29,7 @@ export function commandLineFor(command: Command, inputs: CommandInputs): string 
   const words = ['npx', TOOL.name, command];
   if (inputs.tokenExpr !== DEFAULT_TOKEN_EXPR) words.push('--token-expr', inputs.tokenExpr);
   if (inputs.scope !== DEFAULT_SCOPE) words.push('--scope', inputs.scope);
+  if (inputs.config !== undefined) words.push('--config', inputs.config);
   for (const glob of inputs.ignore) words.push('--ignore', glob);
   // `--` keeps a path that starts with a dash from being read as an option.
   const paths = inputs.paths.length > 0 ? inputs.paths : ['.'];

@@ -35,7 +35,7 @@ const GOLDEN_FILE: Record<string, string> = {
 };
 
 /** Run from packages/api of a monorepo: formats that need repository paths prefix it. */
-const context: ReporterContext = { isColor: false, repoPrefix: 'packages/api' };
+const context: ReporterContext = { isColor: false, repoPrefix: 'packages/api', ruleDocs: { dir: 'node_modules/zoho-authtoken-codemod/docs/rules' } };
 
 describe('check reporters against golden files (one canned result)', () => {
   it('has a golden for every check format', () => {

@@ -5,17 +5,18 @@ import { shiftCredentialUse, type CredentialUse } from './credentials/credential
 import { reportUnusedCredentials } from './credentials/unused-credentials.js';
 import { DETECTORS } from './detectors/index.js';
 import { analyzeEmbeddedSource, embeddedFormatOf, type EmbeddedFormat } from './embedded/index.js';
-import type { Finding } from './findings.js';
+import type { Finding, Severity } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
 import { resolveOptions, type CoreOptions } from './options.js';
 import { parseSource, type ParseFailure, type ParserName } from './parse.js';
 import { polyglotLanguageOf, scanPolyglotSource, type PolyglotLanguage } from './polyglot/index.js';
-import { RULES, formatMessage } from './rules.js';
+import { formatMessage } from './rules.js';
 import { Bindings } from './scope/bindings.js';
 import { Evaluator, type ModuleResolver } from './scope/evaluate.js';
 import { LineIndex } from './source/line-index.js';
 import { findCredentialValues } from './secrets/credential-values.js';
 import { applySuppressions, directivesFromComments, directivesFromText, unusedSuppressionDraft, type SuppressionDirective } from './suppressions.js';
+import { isRuleOff, severityOf } from './severity.js';
 import { scanTextForLegacyUrls } from './text-scan.js';
 
 export interface AnalyzeOptions extends CoreOptions {
@@ -64,6 +65,8 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
   const fingerprints = new Fingerprinter(options.filePath);
   const drafts: DraftFinding[] = [];
   const secrets = new Set<string>(findCredentialValues(text));
+  const resolved = resolveOptions(options);
+  const { rules } = resolved;
   const parsed = parseSource(text, options.filePath);
   let directives: SuppressionDirective[];
 
@@ -93,7 +96,7 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
       bindings,
       evaluator: new Evaluator(bindings, options.filePath, options.moduleResolver),
       lines,
-      options: resolveOptions(options),
+      options: resolved,
       mentionsZoho: /zoho/i.test(text),
       secrets,
       objectParamNodes: new Set(),
@@ -110,11 +113,13 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
   // suppression comment never changes the fingerprints of the other findings (baselines).
   const all = drafts
     .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((draft) => toFinding(draft, text, bom, lines, fingerprints));
+    .map((draft) => toFinding(draft, text, bom, lines, fingerprints, severityOf(draft, rules)));
   const { kept, suppressed, unused } = applySuppressions(all, directives);
   // In a file that does not parse, the findings a directive was written for cannot be seen.
-  const notes = parsed.ok ? unused.map((directive) => toFinding(unusedSuppressionDraft(directive), text, bom, lines, fingerprints)) : [];
-  const findings = [...kept, ...notes].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const notes = parsed.ok ? unused.map((directive) => unusedSuppressionDraft(directive)).map((draft) => toFinding(draft, text, bom, lines, fingerprints, severityOf(draft, rules))) : [];
+  // A rule turned off is dropped last: a suppression comment written for its findings still counts
+  // as used (the rule may be turned on again), and the other findings keep their fingerprints.
+  const findings = [...kept, ...notes].filter((finding) => !isRuleOff(finding.ruleId, rules)).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const result: FileAnalysis = { findings, secrets: [...secrets], parser: parsed.parser, suppressed };
   if (!parsed.ok) result.parseError = parsed.error;
   return result;
@@ -135,12 +140,12 @@ function dropSuspicionsInTicketCode(drafts: DraftFinding[]): void {
   }
 }
 
-function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIndex, fingerprints: Fingerprinter): Finding {
+function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIndex, fingerprints: Fingerprinter, severity: Severity): Finding {
   const start = lines.position(draft.start);
   const end = lines.position(draft.end);
   const finding: Finding = {
     ruleId: draft.ruleId,
-    severity: draft.severity ?? RULES[draft.ruleId].severity,
+    severity,
     message: formatMessage(draft.ruleId, draft.messageId, draft.data),
     fixable: draft.fixable,
     fingerprint: fingerprints.next(draft.ruleId, text.slice(draft.start, draft.end)),

@@ -4,6 +4,7 @@ import type { CredentialUse } from './credentials/credential-uses.js';
 import type { Edit, RuleId, Severity } from './findings.js';
 import type { Bindings } from './scope/bindings.js';
 import type { Evaluator } from './scope/evaluate.js';
+import type { RuleSettings } from './options.js';
 import type { LineIndex } from './source/line-index.js';
 import type { Endpoint } from './zoho/endpoint.js';
 import type { ZohoService } from './zoho/services.js';
@@ -13,6 +14,10 @@ export interface ResolvedOptions {
   /** Scope for CRM requests (`--scope`); other services use their own from the table. */
   scope: string;
   services: readonly ZohoService[];
+  /** Severity per rule (CoreOptions.rules); a rule not named keeps its default. */
+  rules: RuleSettings;
+  /** `migrate --annotate` marker text (CoreOptions.annotateComment). */
+  annotateComment?: string;
 }
 
 /** What a detector reports; positions are offsets into `AnalysisContext.text`. */

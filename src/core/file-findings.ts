@@ -2,7 +2,9 @@ import type { DraftFinding } from './context.js';
 import { shiftCredentialUse } from './credentials/credential-uses.js';
 import type { Finding } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
-import { RULES, formatMessage } from './rules.js';
+import type { RuleSettings } from './options.js';
+import { formatMessage } from './rules.js';
+import { isRuleOff, severityOf } from './severity.js';
 import { LineIndex } from './source/line-index.js';
 import { applySuppressions, unusedSuppressionDraft, type SuppressionDirective } from './suppressions.js';
 
@@ -24,14 +26,17 @@ export class FileFindings {
     /** 1 when the file starts with a BOM: ranges and edits index the file as read. */
     private readonly bom: number,
     private readonly filePath: string,
+    /** Per-rule levels from the configuration: `off` drops a rule's drafts here. */
+    private readonly rules: RuleSettings = {},
   ) {
     this.lines = new LineIndex(text);
   }
 
   addDraft(draft: DraftFinding): void {
+    if (isRuleOff(draft.ruleId, this.rules)) return;
     const finding: Finding = {
       ruleId: draft.ruleId,
-      severity: draft.severity ?? RULES[draft.ruleId].severity,
+      severity: severityOf(draft, this.rules),
       message: formatMessage(draft.ruleId, draft.messageId, draft.data),
       fixable: draft.fixable,
       fingerprint: '',

@@ -1,5 +1,6 @@
 import { parseExpression } from '@babel/parser';
 import type { ResolvedOptions } from './context.js';
+import type { RuleId, Severity } from './findings.js';
 import { ZOHO_SERVICES, type ZohoService } from './zoho/services.js';
 
 export const DEFAULT_TOKEN_EXPR = 'process.env.ZOHO_CRM_AUTHTOKEN';
@@ -15,13 +16,30 @@ export interface CoreOptions {
    * `parseServiceTable` (src/core/zoho/service-table.ts), which validates and merges it.
    */
   services?: readonly ZohoService[];
+  /**
+   * Severity per rule (the config file's `"rules"`): replaces the rule's default level where drafts
+   * become findings, so every output and the exit code follow it; `off` drops the rule's findings
+   * (and its fixes). A finding a detector reports at a fixed lower level (a companion note) keeps it.
+   */
+  rules?: RuleSettings;
+  /**
+   * `migrate --annotate`: the text of the marker comment put above flagged ticket code, after the
+   * fixed `zoho-authtoken: remove:` prefix that lets a re-run recognise it. Default: a sentence per rule.
+   */
+  annotateComment?: string;
 }
+
+export const RULE_SETTINGS = ['error', 'warning', 'note', 'off'] as const;
+export type RuleSetting = Severity | 'off';
+export type RuleSettings = Partial<Record<RuleId, RuleSetting>>;
 
 export function resolveOptions(options: CoreOptions = {}): ResolvedOptions {
   return {
     tokenExpr: options.tokenExpr ?? DEFAULT_TOKEN_EXPR,
     scope: options.scope ?? DEFAULT_SCOPE,
     services: options.services ?? ZOHO_SERVICES,
+    rules: options.rules ?? {},
+    ...(options.annotateComment !== undefined ? { annotateComment: options.annotateComment } : {}),
   };
 }
 

@@ -79,6 +79,19 @@ function toNotification(file: FileResult, context: ReporterContext): Record<stri
   };
 }
 
+/**
+ * The rule's help. The page docs/rules/<id>.md ships in the package, but the package has no
+ * public URL, and SARIF wants `helpUri` absolute (the validator's SARIF1005 rejects a relative
+ * path), so there is no helpUri: the page itself is the Markdown help when the CLI passes it
+ * (GitHub shows it on the alert), and the text help names the page inside the package.
+ */
+function ruleHelp(id: RuleId, context: ReporterContext): { text: string; markdown: string } {
+  const help = sentence(RULES[id].help);
+  const page = `docs/rules/${id}.md`;
+  const markdown = context.ruleDocs?.pages?.[id] ?? `${help}\n\nDocumentation: \`${page}\` in the ${TOOL.name} package.`;
+  return { text: `${help} Documentation: ${page} in the ${TOOL.name} package.`, markdown };
+}
+
 export function toSarifLog(result: RunResult, context: ReporterContext): unknown {
   const rules = RULE_IDS.map((id) => {
     const meta = RULES[id];
@@ -87,7 +100,7 @@ export function toSarifLog(result: RunResult, context: ReporterContext): unknown
       name: ruleName(id),
       shortDescription: { text: sentence(meta.shortDescription) },
       fullDescription: { text: sentence(meta.fullDescription) },
-      help: { text: sentence(meta.help), markdown: sentence(meta.help) },
+      help: ruleHelp(id, context),
       defaultConfiguration: { level: meta.severity },
       properties: RULE_PROPERTIES[id],
     };
@@ -116,5 +129,6 @@ export const sarifReporter: Reporter = {
   name: 'sarif',
   commands: ['check'],
   usesRepoPaths: true,
+  usesRuleDocPages: true,
   render: (result, context) => `${JSON.stringify(toSarifLog(result, context), null, 2)}\n`,
 };

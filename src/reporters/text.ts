@@ -1,3 +1,4 @@
+import { RULE_IDS } from '../core/findings.js';
 import { allFindings, type ReportedFinding, type RunResult } from '../runner/result.js';
 import { countBySeverity, describeCounts, oneLine, plural } from './common.js';
 import { handWorkOf } from './hand-work.js';
@@ -24,6 +25,15 @@ function findingLines(findings: readonly ReportedFinding[], context: ReporterCon
   return lines;
 }
 
+/** Where to read about each rule that has findings: one line per rule, after the findings. */
+function ruleDocLines(findings: readonly ReportedFinding[], context: ReporterContext): string[] {
+  if (!context.ruleDocs || findings.length === 0) return [];
+  const seen = new Set(findings.map((finding) => finding.ruleId));
+  const ids = RULE_IDS.filter((id) => seen.has(id));
+  const width = Math.max(...ids.map((id) => id.length));
+  return ['', 'What each rule means and how to fix it by hand:', ...ids.map((id) => `  ${id.padEnd(width)}  ${paint(context, 'dim', `${context.ruleDocs!.dir}/${id}.md`)}`)];
+}
+
 function fileProblems(result: RunResult, context: ReporterContext): string[] {
   return result.files
     .filter((file) => file.reason && (file.status === 'error' || file.status === 'skipped'))
@@ -37,7 +47,7 @@ function renderMigrate(result: RunResult, context: ReporterContext): string {
   else for (const file of changed) out.push(`${paint(context, 'green', 'migrated')}  ${file.file}`);
   const remaining = allFindings(result, 'remaining');
   if (remaining.length > 0) {
-    out.push('', paint(context, 'bold', 'Needs manual work:'), ...findingLines(remaining, context));
+    out.push('', paint(context, 'bold', 'Needs manual work:'), ...findingLines(remaining, context), ...ruleDocLines(remaining, context));
   }
   const problems = fileProblems(result, context);
   if (problems.length > 0) out.push('', ...problems);
@@ -80,7 +90,7 @@ function findingsSummary(result: RunResult, context: ReporterContext): string {
 }
 
 function renderFindings(result: RunResult, context: ReporterContext): string {
-  const out = findingLines(allFindings(result), context);
+  const out = [...findingLines(allFindings(result), context), ...ruleDocLines(allFindings(result), context)];
   const problems = fileProblems(result, context);
   if (problems.length > 0) out.push('', ...problems);
   out.push('', findingsSummary(result, context));

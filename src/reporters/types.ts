@@ -1,4 +1,13 @@
+import type { RuleId } from '../core/findings.js';
 import type { Command, RunResult } from '../runner/result.js';
+
+/** Where the rule pages (docs/rules/<rule-id>.md) are, for outputs that point readers at them. */
+export interface RuleDocs {
+  /** The folder as the reader can open it (relative to the working directory when below it). */
+  dir: string;
+  /** The pages' Markdown, for formats that carry the help itself (SARIF). */
+  pages?: Partial<Record<RuleId, string>>;
+}
 
 export interface ReporterContext {
   /** Colour escapes allowed (a TTY, and no NO_COLOR). */
@@ -13,6 +22,8 @@ export interface ReporterContext {
   repoPrefix?: string;
   /** The `migrate` command line that applies what this run planned (same paths and options). */
   migrateCommandLine?: string;
+  /** The rule pages; without it, outputs name them by their path inside the package. */
+  ruleDocs?: RuleDocs;
 }
 
 /** A reporter is a pure function from a run's result to text. */
@@ -27,4 +38,6 @@ export interface Reporter {
   renderStepSummary?(result: RunResult, context: ReporterContext): string;
   /** Does the format name files from the repository root (so the CLI must ask git for it)? */
   usesRepoPaths?: boolean;
+  /** Does the format carry the rule pages themselves (so the CLI reads them)? */
+  usesRuleDocPages?: boolean;
 }

@@ -7,7 +7,7 @@ import { discoverFiles } from './discover.js';
 import { uncommittedChanges } from './git.js';
 import { DEFAULT_MAX_FILE_BYTES, describeIoError, readSource } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
-import { selectFiles, type Shard } from './select-files.js';
+import { selectFiles, type FileFilter, type Shard } from './select-files.js';
 import { UsageError } from './usage-error.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -33,6 +33,8 @@ export interface RunOptions extends CoreOptions {
   baseline?: string;
   /** check: record every finding of this run in this baseline file. */
   writeBaseline?: string;
+  /** The configuration's include/ignore globs (src/config/apply-config.ts). */
+  fileFilter?: FileFilter;
 }
 
 function relativeName(cwd: string, file: string): string {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { changedFilesSince } from './git-changes.js';
 import { UsageError } from './usage-error.js';
 
@@ -31,8 +32,36 @@ export function shardFiles(files: readonly string[], shard: Shard, cwd: string):
   return keyed.filter((_, i) => i % shard.count === shard.index - 1).map((entry) => entry.file).sort();
 }
 
+/** The configuration's `include`/`ignore` globs, matched against paths relative to `root`. */
+export interface FileFilter {
+  /** The folder the globs are relative to: the configuration file's. */
+  root: string;
+  /** When not empty, only files matching one of these are analysed. */
+  include: readonly string[];
+  /** Files matching one of these are never analysed. */
+  ignore: readonly string[];
+}
+
+/**
+ * Applies to every discovered file, named ones included: a configuration's ignore list is project
+ * policy (ESLint and Prettier apply theirs to files named on the command line too), while
+ * `--ignore` is the caller's own narrowing of a folder walk. Globs see `/`-separated paths from
+ * the root, dot files included; a file outside the root starts with `../` and so matches an
+ * include glob only when the glob says so.
+ */
+export function filterFiles(files: readonly string[], filter: FileFilter): string[] {
+  const isIncluded = filter.include.length > 0 ? picomatch([...filter.include], { dot: true }) : () => true;
+  const isIgnored = filter.ignore.length > 0 ? picomatch([...filter.ignore], { dot: true }) : () => false;
+  return files.filter((file) => {
+    const relative = path.relative(filter.root, file).split(path.sep).join('/');
+    return isIncluded(relative) && !isIgnored(relative);
+  });
+}
+
 export interface SelectOptions {
   cwd: string;
+  /** The configuration's include/ignore globs. */
+  fileFilter?: FileFilter;
   /** `--changed-since <ref>`: only files git shows as changed since the ref. */
   changedSince?: string;
   shard?: Shard;
@@ -40,11 +69,11 @@ export interface SelectOptions {
 
 /**
  * Narrows the discovered files (already filtered by extension, .gitignore and --ignore) to the
- * ones this run looks at: first the files changed since a git ref, then one shard of those, so
- * the shards of a changed-since run still add up to that run.
+ * ones this run looks at: the configuration's include/ignore globs, then the files changed since
+ * a git ref, then one shard of those, so the shards of a changed-since run still add up to that run.
  */
 export async function selectFiles(files: readonly string[], options: SelectOptions): Promise<string[]> {
-  let selected = [...files];
+  let selected = options.fileFilter ? filterFiles(files, options.fileFilter) : [...files];
   if (options.changedSince !== undefined) {
     const changed = await changedFilesSince(options.changedSince, options.cwd);
     selected = selected.filter((file) => changed.has(path.resolve(file)));

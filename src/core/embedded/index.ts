@@ -58,7 +58,7 @@ function markupOnly(text: string, blocks: readonly ScriptBlock[]): string {
 export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, format: EmbeddedFormat, analyzeScript: ScriptAnalyzer): FileAnalysis {
   const bom = source.startsWith(BOM) ? 1 : 0;
   const text = bom ? source.slice(1) : source;
-  const findings = new FileFindings(text, bom, options.filePath);
+  const findings = new FileFindings(text, bom, options.filePath, options.rules);
   const secrets = new Set<string>(findCredentialValues(text));
   const container = EXTRACTORS[format](text);
   let suppressed = 0;

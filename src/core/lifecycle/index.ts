@@ -79,7 +79,7 @@ export function detectTicketLifecycle(context: AnalysisContext): void {
       start: construct.start ?? 0,
       end: construct.end ?? 0,
       fixable: false,
-      annotation: `${ANNOTATION_PREFIX} ${RULES[hit.ruleId].annotation ?? ''}`.trim(),
+      annotation: `${ANNOTATION_PREFIX} ${context.options.annotateComment ?? RULES[hit.ruleId].annotation ?? ''}`.trim(),
     });
   }
 }

@@ -113,7 +113,7 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
   const bom = source.startsWith(BOM) ? 1 : 0;
   const text = bom ? source.slice(1) : source;
   const resolved = resolveOptions(options);
-  const findings = new FileFindings(text, bom, options.filePath);
+  const findings = new FileFindings(text, bom, options.filePath, options.rules);
   const secrets = new Set<string>(findCredentialValues(text));
   const { tokens, settings } = tokenizeLanguage(text, language);
   reportLegacyUsage(tokens, settings, {
