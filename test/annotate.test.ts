@@ -99,6 +99,14 @@ describe('migrate --annotate', () => {
     expect(scanned.changed).toBe(false);
   });
 
+  it('takes the configured comment text (annotateComment), and still adds nothing on a second run', () => {
+    const source = '// zoho\nsetInterval(refreshTicket, 604800000);\n';
+    const options = { filePath: 'lib/zoho/session.js', annotate: true, annotateComment: 'legacy Zoho ticket code: delete after the rollout' };
+    const once = migrateSource(source, options).output;
+    expect(once).toBe('// zoho\n// zoho-authtoken: remove: legacy Zoho ticket code: delete after the rollout\nsetInterval(refreshTicket, 604800000);\n');
+    expect(migrateSource(once, options).changed).toBe(false);
+  });
+
   it('rewrites the requests and annotates in one run; without --annotate nothing is marked', () => {
     const source = [
       'var CRM = "https://crm.zoho.com/crm/private/xml";',

@@ -160,4 +160,3 @@ function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIn
   if (draft.annotation) finding.annotation = draft.annotation;
   return finding;
 }
-

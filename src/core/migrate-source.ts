@@ -1,6 +1,6 @@
 import { analyzeSource, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
 import { annotationEdits } from './annotate.js';
-import type { CredentialUse } from './credentials/credential-uses.js';
+import { moveCredentialUse, type CredentialUse } from './credentials/credential-uses.js';
 import { applyEditGroups, mapOffset } from './edits.js';
 import type { Edit, Finding } from './findings.js';
 
@@ -93,9 +93,5 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateS
 
 /** A removed credential's offsets, as they are after the edits. */
 function mapUse(use: CredentialUse, edits: readonly Edit[]): CredentialUse {
-  return {
-    param: use.param,
-    ...(use.declaration ? { declaration: { ...use.declaration, start: mapOffset(use.declaration.start, edits) } } : {}),
-    ...(use.env ? { env: { ...use.env, at: mapOffset(use.env.at, edits) } } : {}),
-  };
+  return moveCredentialUse(use, (offset) => mapOffset(offset, edits));
 }

@@ -61,13 +61,17 @@ export function credentialUsesOfValues(values: ReadonlyArray<{ param: string; va
   return uses;
 }
 
-/** The same use with its offsets moved by `by` (a BOM, a script block's place in its file). */
-export function shiftCredentialUse(use: CredentialUse, by: number): CredentialUse {
+/** The same use with its offsets moved (through edits, past a BOM, to a script block's place). */
+export function moveCredentialUse(use: CredentialUse, move: (offset: number) => number): CredentialUse {
   return {
     param: use.param,
-    ...(use.declaration ? { declaration: { ...use.declaration, start: use.declaration.start + by } } : {}),
-    ...(use.env ? { env: { ...use.env, at: use.env.at + by } } : {}),
+    ...(use.declaration ? { declaration: { ...use.declaration, start: move(use.declaration.start) } } : {}),
+    ...(use.env ? { env: { ...use.env, at: move(use.env.at) } } : {}),
   };
+}
+
+export function shiftCredentialUse(use: CredentialUse, by: number): CredentialUse {
+  return moveCredentialUse(use, (offset) => offset + by);
 }
 
 /** The uses inside `[start, end)` of a file, in the coordinates of that piece. */
