@@ -44,6 +44,7 @@ interface CommonFlags {
   maxFileSize?: string;
   maxLineLength?: string;
   progress: boolean;
+  annotate?: boolean;
   changedSince?: string;
   shard?: string;
   baseline?: string;
@@ -134,6 +135,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   addCommonOptions(program.command('migrate').description('rewrite legacy usage in place'), 'migrate')
     .option('--dry-run', 'print a unified diff of every change; write nothing')
     .option('--force', 'write even though the git work tree has uncommitted changes')
+    .option('--annotate', 'insert a marker comment above flagged ticket generation/regeneration code')
     .action(execute('migrate'));
   addSelectionOptions(addCommonOptions(program.command('check').description('CI gate: exit 1 while legacy usage remains'), 'check'))
     .addOption(new Option('--baseline <file>', 'leave out the findings recorded in this baseline file').default(undefined, 'none'))
@@ -183,6 +185,7 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, g
     ...(given.has('scope') ? { scope: flags.scope } : {}),
     dryRun: Boolean(flags.dryRun),
     force: Boolean(flags.force),
+    annotate: Boolean(flags.annotate),
     ignore: flags.ignore,
     ...(flags.jobs !== undefined ? { jobs: parseCount('--jobs', flags.jobs) } : {}),
     ...(flags.maxFileSize !== undefined ? { maxFileBytes: parseByteSize(flags.maxFileSize) } : {}),

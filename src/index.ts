@@ -17,3 +17,4 @@ export { loadConfig, parseConfig, CONFIG_FILE_NAME, PACKAGE_JSON_KEY, type LoadC
 export { applyConfig, coreOptionsOf } from './config/apply-config.js';
 export { ConfigError } from './config/errors.js';
 export type { ConfigFile, ServiceEntry } from './config/schema.js';
+export { projectIndexUsage, type ProjectIndexUsage } from './project/index.js';

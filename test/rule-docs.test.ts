@@ -41,11 +41,11 @@ const RULE_FIXTURES: Record<RuleId, { positive: string[]; negative: string[] }> 
 };
 
 /**
- * Rules whose detectors are on another branch (issue 4, the ticket lifecycle): their positive
- * fixtures are in place and must not report yet. The day the detector lands, this test fails and
- * says to take the rule out of this set, so the fixture becomes a real positive.
+ * Rules whose detectors are on another branch: their positive fixtures are in place and must not
+ * report yet. The day the detector lands, this test fails and says to take the rule out of this
+ * set, so the fixture becomes a real positive.
  */
-const AWAITING_DETECTOR = new Set<RuleId>(['ticket-generation', 'ticket-regeneration']);
+const AWAITING_DETECTOR = new Set<RuleId>([]);
 
 const FIXTURES = path.join(REPO_ROOT, 'fixtures');
 const DOCS = path.join(REPO_ROOT, 'docs/rules');

@@ -5,7 +5,7 @@ import { maskSecrets } from '../src/core/mask.js';
 /**
  * The jscodeshift transform: a thin adapter over the core, so the codemod runs under plain
  *   npx jscodeshift --no-babel -t node_modules/zoho-authtoken-codemod/dist/transforms/zoho-authtoken.js src/
- * Options: --tokenExpr=<js> --scope=<scope>. Returns nothing for a file it does not change, so
+ * Options: --tokenExpr=<js> --scope=<scope> --annotate (marker comments above ticket code). Returns nothing for a file it does not change, so
  * jscodeshift counts it as unmodified and never rewrites it.
  */
 export default function transform(file: FileInfo, api: API, options: Options): string | undefined {
@@ -13,6 +13,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
     filePath: file.path,
     ...(typeof options.tokenExpr === 'string' ? { tokenExpr: options.tokenExpr } : {}),
     ...(typeof options.scope === 'string' ? { scope: options.scope } : {}),
+    ...(options.annotate === true || options.annotate === 'true' ? { annotate: true } : {}),
   });
   for (const finding of result.remaining) {
     if (finding.severity === 'error') {

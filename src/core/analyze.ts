@@ -1,6 +1,8 @@
 import type { Node } from '@babel/types';
 import { NodeIndex } from './ast/traverse.js';
 import type { AnalysisContext, DraftFinding } from './context.js';
+import { shiftCredentialUse, type CredentialUse } from './credentials/credential-uses.js';
+import { reportUnusedCredentials } from './credentials/unused-credentials.js';
 import { DETECTORS } from './detectors/index.js';
 import { analyzeEmbeddedSource, embeddedFormatOf, type EmbeddedFormat } from './embedded/index.js';
 import type { Finding, Severity } from './findings.js';
@@ -22,6 +24,11 @@ export interface AnalyzeOptions extends CoreOptions {
   filePath: string;
   /** Cross-module constants, when a project index is available. */
   moduleResolver?: ModuleResolver;
+  /**
+   * Set by migrate on its output: the legacy credentials its fixes removed (offsets into this
+   * source), so that those left unused are reported as notes.
+   */
+  removedCredentials?: readonly CredentialUse[];
 }
 
 export interface FileAnalysis {
@@ -97,6 +104,8 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
       sourceOf: (node: Node) => text.slice(node.start ?? 0, node.end ?? 0),
     };
     for (const detector of DETECTORS) detector.run(context);
+    dropSuspicionsInTicketCode(drafts);
+    if (options.removedCredentials?.length) reportUnusedCredentials(context, options.removedCredentials.map((use) => shiftCredentialUse(use, -bom)));
     directives = directivesFromComments(parsed.ast.comments ?? [], lines);
   }
 
@@ -116,6 +125,21 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
   return result;
 }
 
+/**
+ * `body.indexOf('TICKET=')` looks like a ticket parameter to the request detectors; inside code
+ * flagged for deletion as ticket generation or regeneration, such an unprovable suspicion says
+ * nothing more, and is dropped. Fixable findings always stay.
+ */
+function dropSuspicionsInTicketCode(drafts: DraftFinding[]): void {
+  const ticketCode = drafts.filter((draft) => draft.ruleId === 'ticket-generation' || draft.ruleId === 'ticket-regeneration');
+  if (ticketCode.length === 0) return;
+  const isInTicketCode = (draft: DraftFinding) => ticketCode.some((code) => code.start <= draft.start && draft.end <= code.end);
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const draft = drafts[i]!;
+    if (draft.ruleId === 'legacy-auth-params' && draft.messageId === 'unprovable' && isInTicketCode(draft)) drafts.splice(i, 1);
+  }
+}
+
 function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIndex, fingerprints: Fingerprinter, severity: Severity): Finding {
   const start = lines.position(draft.start);
   const end = lines.position(draft.end);
@@ -132,5 +156,7 @@ function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIn
     range: { start: draft.start + bom, end: draft.end + bom },
   };
   if (draft.edits) finding.edits = draft.edits.map((edit) => ({ ...edit, start: edit.start + bom, end: edit.end + bom }));
+  if (draft.removes) finding.removes = draft.removes.map((use) => shiftCredentialUse(use, bom));
+  if (draft.annotation) finding.annotation = draft.annotation;
   return finding;
 }

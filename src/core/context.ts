@@ -1,5 +1,6 @@
 import type { File, Node } from '@babel/types';
 import type { NodeIndex } from './ast/traverse.js';
+import type { CredentialUse } from './credentials/credential-uses.js';
 import type { Edit, RuleId, Severity } from './findings.js';
 import type { Bindings } from './scope/bindings.js';
 import type { Evaluator } from './scope/evaluate.js';
@@ -30,6 +31,10 @@ export interface DraftFinding {
   edits?: Edit[];
   /** Overrides the rule's default severity (a note-level companion finding, say). */
   severity?: Severity;
+  /** Legacy credentials the fix takes out of the request (see src/core/credentials). */
+  removes?: CredentialUse[];
+  /** `migrate --annotate`: the marker comment to put above this construct (JavaScript/TypeScript ticket code only). */
+  annotation?: string;
 }
 
 /** Everything a detector may read about one file, built once. Detectors never do I/O. */

@@ -6,6 +6,8 @@ export interface ApplyResult {
   applied: number[];
   /** Indices of the groups refused because they overlap an earlier accepted group. */
   skipped: number[];
+  /** The edits made, in source order, with the line breaks they were written with: for `mapOffset`. */
+  edits: Edit[];
 }
 
 /** The line ending a file already uses (its first one), so inserted lines match it. */
@@ -60,15 +62,31 @@ export function applyEditGroups(source: string, groups: readonly (readonly Edit[
   });
 
   const eol = detectEol(source);
-  const ordered = [...accepted].sort((a, b) => a.start - b.start || a.end - b.end);
+  const ordered = [...accepted]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((edit) => ({ ...edit, text: edit.text.replace(/\r\n|\n|\r/g, eol) }));
   let output = '';
   let cursor = 0;
   for (const edit of ordered) {
-    output += source.slice(cursor, edit.start) + edit.text.replace(/\r\n|\n|\r/g, eol);
+    output += source.slice(cursor, edit.start) + edit.text;
     cursor = edit.end;
   }
   output += source.slice(cursor);
-  return { output, applied, skipped };
+  return { output, applied, skipped, edits: ordered };
+}
+
+/**
+ * Where a source offset lands in the output of `applyEditGroups` (its `edits`): text inserted at
+ * the offset goes before it; an offset inside a replaced range goes to the replacement's start.
+ */
+export function mapOffset(offset: number, edits: readonly Edit[]): number {
+  let delta = 0;
+  for (const edit of edits) {
+    if (edit.end <= offset) delta += edit.text.length - (edit.end - edit.start);
+    else if (edit.start < offset) return edit.start + delta;
+    else break;
+  }
+  return offset + delta;
 }
 
 /** applyEdits(source, edits): every edit is its own group. */

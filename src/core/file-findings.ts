@@ -1,4 +1,5 @@
 import type { DraftFinding } from './context.js';
+import { shiftCredentialUse } from './credentials/credential-uses.js';
 import type { Finding } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
 import type { RuleSettings } from './options.js';
@@ -53,6 +54,7 @@ export class FileFindings {
     const end = finding.range.end + offset;
     const moved: Finding = { ...finding, ...this.location(start, end), range: { start: start + this.bom, end: end + this.bom } };
     if (finding.edits) moved.edits = finding.edits.map((edit) => ({ ...edit, start: edit.start + shift, end: edit.end + shift }));
+    if (finding.removes) moved.removes = finding.removes.map((use) => shiftCredentialUse(use, shift));
     this.findings.push(moved);
   }
 

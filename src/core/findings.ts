@@ -1,3 +1,5 @@
+import type { CredentialUse } from './credentials/credential-uses.js';
+
 /**
  * The findings model (DESIGN §3–4). Analysis returns these as data; the runner, the transform
  * and the reporters act on them. Offsets are UTF-16 indices into the source string as read
@@ -47,4 +49,8 @@ export interface Finding extends Location {
   range: SourceRange;
   /** The fix, when fixable: applied together or not at all. */
   edits?: Edit[];
+  /** Legacy credentials the fix takes out of the request: migrate reports those left unused. */
+  removes?: CredentialUse[];
+  /** `migrate --annotate`: the marker comment to put above the construct, when it is code a comment may precede. */
+  annotation?: string;
 }

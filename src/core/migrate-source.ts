@@ -1,6 +1,13 @@
 import { analyzeSource, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
-import { applyEditGroups } from './edits.js';
-import type { Finding } from './findings.js';
+import { annotationEdits } from './annotate.js';
+import { moveCredentialUse, type CredentialUse } from './credentials/credential-uses.js';
+import { applyEditGroups, mapOffset } from './edits.js';
+import type { Edit, Finding } from './findings.js';
+
+export interface MigrateOptions extends AnalyzeOptions {
+  /** Put a marker comment above each flagged ticket generation/regeneration construct (`--annotate`). */
+  annotate?: boolean;
+}
 
 export interface MigrateSourceResult {
   output: string;
@@ -23,39 +30,68 @@ export interface MigrateSourceResult {
 /**
  * Applies every fix of one file in one pass, then analyses the output again: what is left is
  * reported as remaining, and an output that does not parse is refused outright, so a bug in a
- * rewrite can never reach the user's file.
+ * rewrite can never reach the user's file. With `annotate`, marker comments go above the ticket
+ * code left in the output, checked the same way.
  */
-export function migrateSource(source: string, options: AnalyzeOptions): MigrateSourceResult {
+export function migrateSource(source: string, options: MigrateOptions): MigrateSourceResult {
   const before: FileAnalysis = analyzeSource(source, options);
   const fixable = before.findings.filter((finding) => finding.fixable && finding.edits && finding.edits.length > 0);
-  const unchanged = (remaining: Finding[], refusedReason?: string): MigrateSourceResult => ({
+  const refuse = (reason: string): MigrateSourceResult => ({
     output: source,
     changed: false,
     findings: before.findings,
     applied: [],
-    skipped: refusedReason ? fixable : [],
-    remaining,
+    skipped: fixable,
+    remaining: before.findings,
     secrets: before.secrets,
     suppressed: before.suppressed,
-    ...(refusedReason ? { refusedReason } : {}),
+    refusedReason: reason,
   });
-  if (fixable.length === 0) return unchanged(before.findings);
 
-  const { output, applied, skipped } = applyEditGroups(
-    source,
-    fixable.map((finding) => finding.edits!),
-  );
-  if (output === source) return unchanged(before.findings);
-  const after = analyzeSource(output, options);
-  if (after.parseError) return unchanged(before.findings, `the rewritten file would not parse (${after.parseError.message}); nothing was written`);
+  let output = source;
+  let current = before;
+  let applied: Finding[] = [];
+  let skipped: Finding[] = [];
+  let removed: CredentialUse[] = [];
+  if (fixable.length > 0) {
+    const fixed = applyEditGroups(
+      source,
+      fixable.map((finding) => finding.edits!),
+    );
+    if (fixed.output !== source) {
+      applied = fixed.applied.map((i) => fixable[i]!);
+      removed = applied.flatMap((finding) => finding.removes ?? []).map((use) => mapUse(use, fixed.edits));
+      const after = analyzeSource(fixed.output, { ...options, removedCredentials: removed });
+      if (after.parseError) return refuse(`the rewritten file would not parse (${after.parseError.message}); nothing was written`);
+      output = fixed.output;
+      current = after;
+      skipped = fixed.skipped.map((i) => fixable[i]!);
+    }
+  }
+  if (options.annotate && !current.parseError) {
+    const markers = annotationEdits(output, current.findings);
+    if (markers.length > 0) {
+      const annotated = applyEditGroups(output, [markers]);
+      removed = removed.map((use) => mapUse(use, annotated.edits));
+      const after = analyzeSource(annotated.output, { ...options, removedCredentials: removed });
+      if (after.parseError) return refuse(`the annotated file would not parse (${after.parseError.message}); nothing was written`);
+      output = annotated.output;
+      current = after;
+    }
+  }
   return {
     output,
-    changed: true,
+    changed: output !== source,
     findings: before.findings,
-    applied: applied.map((i) => fixable[i]!),
-    skipped: skipped.map((i) => fixable[i]!),
-    remaining: after.findings,
-    secrets: [...new Set([...before.secrets, ...after.secrets])],
+    applied,
+    skipped,
+    remaining: current.findings,
+    secrets: [...new Set([...before.secrets, ...current.secrets])],
     suppressed: before.suppressed,
   };
+}
+
+/** A removed credential's offsets, as they are after the edits. */
+function mapUse(use: CredentialUse, edits: readonly Edit[]): CredentialUse {
+  return moveCredentialUse(use, (offset) => mapOffset(offset, edits));
 }

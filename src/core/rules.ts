@@ -11,7 +11,12 @@ export interface RuleMeta {
   fullDescription: string;
   help: string;
   messages: Record<string, string>;
+  /** `migrate --annotate`: the marker comment put above each flagged construct (after `zoho-authtoken: remove: `). */
+  annotation?: string;
 }
+
+/** Every marker comment `migrate --annotate` writes starts with this; a line that has it is never marked twice. */
+export const ANNOTATION_PREFIX = 'zoho-authtoken: remove:';
 
 export const RULES: Record<RuleId, RuleMeta> = {
   'legacy-auth-params': {
@@ -38,6 +43,11 @@ export const RULES: Record<RuleId, RuleMeta> = {
       handwork: 'Zoho {{service}} request in {{language}} sends {{params}}; this tool does not rewrite {{language}}: replace them with {{replacement}} by hand',
       comment: 'A comment mentions a Zoho {{service}} URL that sends {{params}}; update it when the code is migrated',
       setting: '{{key}} holds the legacy Zoho {{credential}}; remove it and configure an authtoken instead',
+      'unused-variable': '{{name}} held the Zoho {{param}} and is unused after the migration; remove it',
+      'unused-env-variable':
+        '{{name}} held the Zoho {{param}} (process.env.{{env}}) and is unused after the migration; remove it and retire {{env}}',
+      'unused-env':
+        'The migration removed the last read of process.env.{{env}} (the Zoho {{param}}) in this file; retire {{env}} once no other code reads it',
     },
   },
   'ticket-generation': {
@@ -50,7 +60,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
     help: 'Delete the ticket login/logout code and read the authtoken from configuration instead.',
     messages: {
       login: 'Zoho ticket login: obsolete with an authtoken, delete it',
+      logout: 'Zoho ticket logout: obsolete with an authtoken, delete it',
+      response: 'Parses the Zoho ticket login answer (TICKET=/RESULT=/CAUSE=): obsolete with an authtoken, delete it',
+      wrapper: '{{name}} wraps the Zoho ticket login: obsolete with an authtoken, delete it',
+      call: 'Calls the Zoho ticket login ({{name}}): obsolete with an authtoken, delete it',
     },
+    annotation: 'Zoho ticket login/logout is obsolete with an authtoken',
   },
   'ticket-regeneration': {
     id: 'ticket-regeneration',
@@ -62,7 +77,15 @@ export const RULES: Record<RuleId, RuleMeta> = {
     help: 'Delete the regeneration logic; the authtoken is permanent until revoked.',
     messages: {
       regeneration: '7-day ticket regeneration: obsolete with an authtoken, delete it',
+      timer: 'Timer that renews the Zoho ticket: obsolete with an authtoken, delete it',
+      cron: 'Cron job that renews the Zoho ticket: obsolete with an authtoken, delete it',
+      expiry: 'Zoho ticket expiry check: obsolete with an authtoken, delete it',
+      cache: 'Zoho ticket cache: obsolete with an authtoken, delete it',
+      retry: 'Retry on an expired Zoho ticket (error 4834, "Invalid Ticket Id"): obsolete with an authtoken, delete it',
+      period: '7-day ticket lifetime ({{name}}): obsolete with an authtoken, delete it',
+      call: 'Renews the Zoho ticket ({{name}}): obsolete with an authtoken, delete it',
     },
+    annotation: '7-day ticket regeneration is obsolete with an authtoken',
   },
   'hardcoded-credential': {
     id: 'hardcoded-credential',

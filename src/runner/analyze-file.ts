@@ -5,8 +5,19 @@ import { migrateSource } from '../core/migrate-source.js';
 import type { CoreOptions } from '../core/options.js';
 import { excerptLines } from '../core/source/excerpt.js';
 import { unifiedDiff } from '../core/unified-diff.js';
+import { projectIndexFor } from '../project/index.js';
 import { isCandidateText } from './prefilter.js';
 import type { Command, FileResult, ReportedFinding } from './result.js';
+
+export interface FileAnalysisOptions extends CoreOptions {
+  /**
+   * The directory `file` is relative to. Given, imports of other project modules are resolved
+   * (src/project); a plain string, so that a worker thread builds its own index from it.
+   */
+  projectRoot?: string;
+  /** migrate: mark flagged ticket generation/regeneration code with a comment (`--annotate`). */
+  annotate?: boolean;
+}
 
 export interface FileAnalysisOutcome {
   result: FileResult;
@@ -37,14 +48,17 @@ function withExcerpt(finding: ReportedFinding, source: string, secrets: readonly
  * One file's analysis, without touching the disk: the findings, and for migrate and report the
  * rewritten text and its masked diff. Safe to run on a worker thread.
  */
-export function analyzeFileText(text: string, file: string, command: Command, options: CoreOptions): FileAnalysisOutcome {
+export function analyzeFileText(text: string, file: string, command: Command, options: FileAnalysisOptions): FileAnalysisOutcome {
   if (!isCandidateText(text)) return { result: { file, status: 'unchanged', findings: [], remaining: [], secrets: [] } };
+  const { projectRoot, annotate, ...core } = options;
+  // Only candidate files get a resolver, and it reads a module only when a value is asked of it.
+  const analyzeOptions = { ...core, filePath: file, ...(projectRoot !== undefined ? { moduleResolver: projectIndexFor(projectRoot).resolverFor() } : {}) };
   if (command === 'check') {
-    const analysis = analyzeSource(text, { ...options, filePath: file });
+    const analysis = analyzeSource(text, analyzeOptions);
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
     return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets, suppressed: analysis.suppressed } };
   }
-  const migration = migrateSource(text, { ...options, filePath: file });
+  const migration = migrateSource(text, { ...analyzeOptions, annotate: command === 'migrate' && Boolean(annotate) });
   const secrets = migration.secrets;
   // A report is read away from the code, so its findings carry their lines: `findings` from the
   // text as read, `remaining` from the text migrate would write (their line numbers point there).

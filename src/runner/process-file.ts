@@ -1,5 +1,4 @@
-import type { CoreOptions } from '../core/options.js';
-import type { FileAnalysisOutcome } from './analyze-file.js';
+import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
 import { readSourceFile, type ReadLimits } from './read-source.js';
 import type { Command, FileResult } from './result.js';
 
@@ -16,7 +15,7 @@ export interface FileTask {
  */
 export interface FileTaskOptions {
   command: Command;
-  core: CoreOptions;
+  core: FileAnalysisOptions;
   limits: ReadLimits;
 }
 

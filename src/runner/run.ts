@@ -24,6 +24,8 @@ export interface RunOptions extends CoreOptions {
   dryRun?: boolean;
   /** migrate: write even with uncommitted changes. */
   force?: boolean;
+  /** migrate: mark flagged ticket generation/regeneration code with a comment. */
+  annotate?: boolean;
   ignore?: readonly string[];
   /** Files larger than this are skipped (reported, not analysed). */
   maxFileBytes?: number;
@@ -93,7 +95,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
 
   const taskOptions: FileTaskOptions = {
     command: options.command,
-    core,
+    // Plain data for the workers: each builds its own project index from the root.
+    core: { ...core, projectRoot: options.cwd, annotate: Boolean(options.annotate) },
     limits: { maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH },
   };
   const analysed: FileResult[] = [];

@@ -12,8 +12,13 @@ export const BIN = path.join(REPO_ROOT, 'dist/src/bin.js');
  * a fresh repository with everything committed.
  */
 export function copyProject(name: string, options: { git?: boolean } = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `zoho-authtoken-${name}-`));
-  cpSync(path.join(REPO_ROOT, 'fixtures/projects', name), dir, { recursive: true });
+  return copyFixture(path.join('fixtures/projects', name), options);
+}
+
+/** The same, for any folder of the repository (`fixtures/legacy-crm-app`, `fixtures/cross-module/esm/input`). */
+export function copyFixture(relativeDir: string, options: { git?: boolean } = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `zoho-authtoken-${relativeDir.replace(/[\\/]/g, '-')}-`));
+  cpSync(path.join(REPO_ROOT, relativeDir), dir, { recursive: true });
   renameGitignores(dir);
   if (options.git) {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });

@@ -1,4 +1,5 @@
 import type { AnalysisContext } from '../context.js';
+import { detectTicketLifecycle } from '../lifecycle/index.js';
 import type { RequestShape } from '../requests/request-shape.js';
 import { axiosShape } from './axios.js';
 import { fetchShape } from './fetch.js';
@@ -39,4 +40,5 @@ export const REQUEST_SHAPES: readonly RequestShape[] = [
 export const DETECTORS: readonly Detector[] = [
   { id: 'object-requests', run: (context) => detectObjectRequests(context, REQUEST_SHAPES) },
   { id: 'string-requests', run: detectStringRequests },
+  { id: 'ticket-lifecycle', run: detectTicketLifecycle },
 ];

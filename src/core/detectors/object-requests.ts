@@ -1,5 +1,6 @@
 import type { Node } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
+import { credentialUsesOfValues } from '../credentials/credential-uses.js';
 import type { Edit } from '../findings.js';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { reportHardcodedValue } from '../requests/hardcoded-credentials.js';
@@ -253,7 +254,8 @@ function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, to
       const fixable = Boolean(edits);
       // In a fixable group, a carrier with nothing of this service's to change is not part of the finding.
       if (plans && !edits) continue;
-      context.report({ ruleId: 'legacy-auth-params', messageId, data, start: carrier.start, end: carrier.end, fixable, ...(edits ? { edits } : {}) });
+      const removes = edits ? credentialUsesOfValues(legacyEntries(carrier).map((entry) => ({ param: entry.name, value: entry.value })), carrier.start, context) : [];
+      context.report({ ruleId: 'legacy-auth-params', messageId, data, start: carrier.start, end: carrier.end, fixable, ...(edits ? { edits } : {}), ...(removes.length > 0 ? { removes } : {}) });
       for (const entry of legacyEntries(carrier)) reportHardcodedValue(entry.name, entry.value, context, fixable);
     }
   };

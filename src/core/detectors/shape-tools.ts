@@ -1,7 +1,7 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { LexicalScopes } from '../scope/lexical-scopes.js';
+import { lexicalScopesOf, type LexicalScopes } from '../scope/lexical-scopes.js';
 import type { AnyCall, ShapeTools } from '../requests/request-shape.js';
 
 /** `require('m')`, `require('m').x`, `require('m').default`: the module, else undefined. */
@@ -17,7 +17,7 @@ function requiredModule(node: Node | null | undefined): string | undefined {
 /** The help shapes get, built once per file; Babel's scopes only when a carrier asks for them. */
 export function createShapeTools(context: AnalysisContext): ShapeTools {
   let scopes: LexicalScopes | undefined;
-  const getScopes = () => (scopes ??= new LexicalScopes(context.ast));
+  const getScopes = () => (scopes ??= lexicalScopesOf(context.ast));
   const bindingOf = (node: Node) => getScopes().bindingOf(node);
   return {
     context,

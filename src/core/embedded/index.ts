@@ -1,4 +1,5 @@
 import type { AnalyzeOptions, FileAnalysis } from '../analyze.js';
+import { credentialUsesWithin } from '../credentials/credential-uses.js';
 import type { ParseFailure } from '../parse.js';
 import { FileFindings } from '../file-findings.js';
 import { resolveOptions } from '../options.js';
@@ -64,7 +65,8 @@ export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, f
   }
 
   for (const block of blocks) {
-    const analysis = analyzeScript(text.slice(block.start, block.end), { ...options, filePath: `${options.filePath}.${block.lang}` });
+    const removedCredentials = credentialUsesWithin(options.removedCredentials ?? [], block.start + bom, block.end + bom);
+    const analysis = analyzeScript(text.slice(block.start, block.end), { ...options, filePath: `${options.filePath}.${block.lang}`, removedCredentials });
     for (const secret of analysis.secrets) secrets.add(secret);
     suppressed += analysis.suppressed;
     for (const finding of analysis.findings) {

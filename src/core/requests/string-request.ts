@@ -1,5 +1,6 @@
 import type { Node } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
+import { credentialUses } from '../credentials/credential-uses.js';
 import { atomsText, type Atom } from '../strings/atoms.js';
 import { LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
 import { describeLegacyParams, planParamRewrite, planToOps } from '../strings/plan-rewrite.js';
@@ -92,7 +93,16 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason: edits }, ...where, fixable: false });
     return;
   }
-  context.report({ ruleId: 'legacy-auth-params', messageId: scope === null ? 'fixableWithoutScope' : 'fixable', data, ...where, fixable: true, edits });
+  const removes = credentialUses(serviceLegacy, request.start, context);
+  context.report({
+    ruleId: 'legacy-auth-params',
+    messageId: scope === null ? 'fixableWithoutScope' : 'fixable',
+    data,
+    ...where,
+    fixable: true,
+    edits,
+    ...(removes.length > 0 ? { removes } : {}),
+  });
 }
 
 /** The expression whose value a request is: a declaration or `url = ...` statement stands for its value. */

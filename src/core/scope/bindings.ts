@@ -60,6 +60,12 @@ export class Bindings {
         this.add({ name: specifier.local.name, kind: 'import', id: specifier.local, init: null, module: { specifier: source, exportName }, writes: [] });
       }
     }
+    // TypeScript's CommonJS import: `import config = require('./config')`.
+    for (const declaration of index.ofType('TSImportEqualsDeclaration')) {
+      const reference = declaration.moduleReference;
+      if (reference.type !== 'TSExternalModuleReference') continue;
+      this.add({ name: declaration.id.name, kind: 'import', id: declaration.id, init: null, module: { specifier: reference.expression.value, exportName: '*' }, writes: [] });
+    }
     for (const type of ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'] as const) {
       for (const fn of index.ofType(type)) {
         if ((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') && fn.id) {
@@ -87,6 +93,11 @@ export class Bindings {
   resolve(name: string): Binding | undefined {
     const list = this.byName.get(name);
     return list && list.length === 1 ? list[0] : undefined;
+  }
+
+  /** Does the file declare this name anywhere (once or more)? `module` and `exports` are CommonJS's only when it does not. */
+  isDeclared(name: string): boolean {
+    return this.byName.has(name);
   }
 
   /** True when the binding's declared value is its only value. */

@@ -21,8 +21,9 @@ export function isStaticObject(value: StaticValue | undefined): value is StaticO
 }
 
 /**
- * Computes values that are fixed in the source: literals, templates and `+` of them, constants,
- * object properties, `[...].join()`, and (through the resolver) exports of other modules.
+ * Computes values that are fixed in the source: literals, templates and `+` of them, arithmetic on
+ * numbers, constants, object properties, `[...].join()`, and (through the resolver) exports of
+ * other modules.
  * Unknown is undefined; nothing is ever guessed.
  */
 export class Evaluator {
@@ -80,12 +81,18 @@ export class Evaluator {
         return text;
       }
       case 'BinaryExpression': {
-        if (node.operator !== '+' || node.left.type === 'PrivateName') return undefined;
+        if (node.left.type === 'PrivateName') return undefined;
         const left = this.evaluate(node.left);
         const right = this.evaluate(node.right);
+        if (node.operator !== '+') return arithmetic(node.operator, left, right);
         if (typeof left === 'number' && typeof right === 'number') return left + right;
         const isPrimitive = (v: StaticValue | undefined) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
         return isPrimitive(left) && isPrimitive(right) ? String(left) + String(right) : undefined;
+      }
+      case 'UnaryExpression': {
+        const argument = this.evaluate(node.argument);
+        if (typeof argument !== 'number') return undefined;
+        return node.operator === '-' ? -argument : node.operator === '+' ? argument : undefined;
       }
       case 'LogicalExpression': {
         // `process.env.X || 'https://crm.zoho.com/...'`: the fallback is what the source fixes.
@@ -144,4 +151,33 @@ export class Evaluator {
         return undefined;
     }
   }
+}
+
+/**
+ * Numbers only: durations are spelled `7 * 24 * 60 * 60 * 1000` or `WEEK - HOUR`, and a value
+ * that is not a finite number is as good as unknown.
+ */
+function arithmetic(operator: string, left: StaticValue | undefined, right: StaticValue | undefined): number | undefined {
+  if (typeof left !== 'number' || typeof right !== 'number') return undefined;
+  let value: number;
+  switch (operator) {
+    case '-':
+      value = left - right;
+      break;
+    case '*':
+      value = left * right;
+      break;
+    case '/':
+      value = left / right;
+      break;
+    case '%':
+      value = left % right;
+      break;
+    case '**':
+      value = left ** right;
+      break;
+    default:
+      return undefined;
+  }
+  return Number.isFinite(value) ? value : undefined;
 }

@@ -96,3 +96,12 @@ export class LexicalScopes {
     return wrapped;
   }
 }
+
+const scopesByAst = new WeakMap<File, LexicalScopes>();
+
+/** The scopes of one parsed file, built once however many detectors ask (the traversal is the cost). */
+export function lexicalScopesOf(ast: File): LexicalScopes {
+  let scopes = scopesByAst.get(ast);
+  if (!scopes) scopesByAst.set(ast, (scopes = new LexicalScopes(ast)));
+  return scopes;
+}

@@ -97,6 +97,8 @@ export function folderOf(file: string): string {
  * their own words.
  */
 function actionFor(finding: ReportedFinding, result: RunResult): string {
+  // A note migrate leaves (a credential its rewrite made unused) is clean-up, not a request to rewrite.
+  if (finding.severity === 'note') return 'Clean-up after the migration: do what the note says; nothing here blocks it.';
   if (finding.ruleId === 'legacy-auth-params') {
     return (
       `Rewrite this request by hand: remove apikey and ticket, send authtoken=${result.tokenExpr} and ` +
