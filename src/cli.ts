@@ -107,7 +107,8 @@ function showDefaults(command: Program): void {
       option.description += ` (default: ${option.defaultValueDescription})`;
       option.defaultValueDescription = undefined;
     } else if (option.defaultValue === undefined && !/\(default: /.test(option.description)) {
-      if (option.negate) option.default(true, 'on');
+      // Commander prints no default for a `--no-x` flag: say it in the description.
+      if (option.negate) option.description += ' (default: on)';
       else if (option.isBoolean()) option.default(false);
     }
   }

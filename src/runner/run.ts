@@ -9,7 +9,7 @@ import { uncommittedChanges } from './git.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
-import { selectFiles, type FileFilter, type Shard } from './select-files.js';
+import { fileFilterPredicate, selectFiles, type FileFilter, type Shard } from './select-files.js';
 import { UsageError } from './usage-error.js';
 import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -108,6 +108,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   };
   const poolSettings = { ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), defaultJobs: availableParallelism(), inBandBelow: IN_BAND_BELOW };
   const pool = createAnalysisPool(taskOptions, poolSettings, onOutcome, options.signal);
+  // The configuration's include/ignore globs apply as files stream in; a selection applies them itself.
+  const isFiltered = options.fileFilter ? fileFilterPredicate(options.fileFilter) : () => true;
   const analyse = (absolute: string) => {
     found++;
     pool.push({ absolute, file: relativeName(options.cwd, absolute) });
@@ -117,7 +119,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const isSelection = options.changedSince !== undefined || options.shard !== undefined;
   let discovery: Discovery;
   try {
-    discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [], ...(isSelection ? {} : { onFile: analyse }) });
+    discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [], ...(isSelection ? {} : { onFile: (absolute: string) => isFiltered(absolute) && analyse(absolute) }) });
     if (discovery.missing.length === Math.max(1, options.paths.length)) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
     if (isSelection) for (const absolute of await selectFiles(discovery.files, options)) analyse(absolute);
     await pool.end();

@@ -50,12 +50,17 @@ export interface FileFilter {
  * include glob only when the glob says so.
  */
 export function filterFiles(files: readonly string[], filter: FileFilter): string[] {
+  return files.filter(fileFilterPredicate(filter));
+}
+
+/** The filter as a test of one absolute path, for files analysed as the walk finds them. */
+export function fileFilterPredicate(filter: FileFilter): (file: string) => boolean {
   const isIncluded = filter.include.length > 0 ? picomatch([...filter.include], { dot: true }) : () => true;
   const isIgnored = filter.ignore.length > 0 ? picomatch([...filter.ignore], { dot: true }) : () => false;
-  return files.filter((file) => {
+  return (file) => {
     const relative = path.relative(filter.root, file).split(path.sep).join('/');
     return isIncluded(relative) && !isIgnored(relative);
-  });
+  };
 }
 
 export interface SelectOptions {
