@@ -5,6 +5,8 @@ import { analyzeSource } from '../src/core/analyze.js';
 import { CANDIDATE_ANCHORS, isCandidateBytes, isCandidateText } from '../src/runner/prefilter.js';
 import { listFixturePairs } from './helpers/fixture-pairs.js';
 import { REPO_ROOT } from './helpers/projects.js';
+import { GENERATION_CASES } from './lifecycle-cases/generation.js';
+import { REGENERATION_CASES } from './lifecycle-cases/regeneration.js';
 
 /** Every fixture file the analysis reads (JS/TS, pages, other languages, config files). */
 function fixtureFiles(dir: string): string[] {
@@ -29,20 +31,34 @@ describe('prefilter', () => {
     expect(isCandidateBytes(bytes)).toBe(isCandidateText(bytes.toString('utf8')));
   });
 
+  // The lifecycle table's every positive case: ticket code in each spelling the rules know.
+  it.each([...GENERATION_CASES, ...REGENERATION_CASES])('lets the lifecycle case "$name" through', ({ source, file }) => {
+    expect(analyzeSource(source, { filePath: file ?? 'src/zoho/session.js' }).findings.length).toBeGreaterThan(0);
+    expect(isCandidateText(source)).toBe(true);
+  });
+
   it.each([
     ['https://crm.zoho.eu/crm/private/xml/Leads/getRecords'],
     ["params.APIKEY = key"],
     ['function refreshTicket() {}'],
     ["ACCOUNTS + '/login?FROM_AGENT=true&LOGIN_ID=' + user"],
     ['const TICKET_TTL = 604800000;'],
-    ['if (Date.now() - issuedAt > 7 * 24 * 60 * 60 * 1000) login();'],
-    ['setTimeout(renew, 24*7*3600*1000)'],
-    ['const expiry = 7 * ONE_DAY - margin;'],
-    ['setInterval(renew, ONE_WEEK)'],
-    ["if (code === 4834) return relogin();"],
   ])('lets %j through', (text) => {
     expect(isCandidateText(text)).toBe(true);
     expect(isCandidateBytes(Buffer.from(`// héllo\n${text}\n`, 'utf8'))).toBe(true);
+  });
+
+  // Without ticket or Zoho evidence in the file, no rule reports a weekly period or a 4834 check,
+  // so these need no anchor of their own (the lifecycle cases above have that evidence).
+  it.each([
+    ['if (Date.now() - issuedAt > 7 * 24 * 60 * 60 * 1000) login();'],
+    ['setTimeout(renew, 24*7*3600*1000)'],
+    ['const expiry = 7 * ONE_DAY - margin;'],
+    ['import { renew } from "./session";\nsetInterval(renew, ONE_WEEK);'],
+    ['const { relogin } = require("./crm");\nif (code === 4834) relogin();'],
+  ])('needs no anchor for %j: nothing is reported in it', (text) => {
+    expect(analyzeSource(text, { filePath: 'src/scheduler.js' }).findings).toEqual([]);
+    expect(isCandidateText(text)).toBe(false);
   });
 
   it.each([

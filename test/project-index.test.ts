@@ -41,9 +41,26 @@ describe('project index', () => {
     expect(projectIndexUsage().isTsMorphLoaded).toBe(false);
   });
 
-  it("resolves a TypeScript file's imports with TypeScript (through ts-morph)", () => {
-    const dir = project({ 'src/config.ts': "export const CRM = 'https://crm.zoho.com/crm/private/json';\n", 'src/leads.ts': '' });
-    expect(new ProjectIndex(dir).resolverFor().resolveExport('src/leads.ts', './config.js', 'CRM')).toBe('https://crm.zoho.com/crm/private/json');
+  it("resolves a TypeScript file's relative imports the way TypeScript probes them (./x.js naming x.ts, index files)", () => {
+    const dir = project({
+      'src/config.ts': "export const CRM = 'https://crm.zoho.com/crm/private/json';\n",
+      'src/hosts/index.ts': "export const HOST = 'crm.zoho.eu';\n",
+      'src/leads.ts': '',
+    });
+    const resolver = new ProjectIndex(dir).resolverFor();
+    expect(resolver.resolveExport('src/leads.ts', './config.js', 'CRM')).toBe('https://crm.zoho.com/crm/private/json');
+    expect(resolver.resolveExport('src/leads.ts', './config', 'CRM')).toBe('https://crm.zoho.com/crm/private/json');
+    expect(resolver.resolveExport('src/leads.ts', './hosts', 'HOST')).toBe('crm.zoho.eu');
+  });
+
+  it('asks TypeScript itself (through ts-morph) when tsconfig.json changes how relative imports resolve', () => {
+    const dir = project({
+      'tsconfig.json': '{ "compilerOptions": { "moduleSuffixes": [".eu", ""] } }\n',
+      'src/config.ts': "export const CRM = 'https://crm.zoho.com/crm/private/json';\n",
+      'src/config.eu.ts': "export const CRM = 'https://crm.zoho.eu/crm/private/json';\n",
+      'src/leads.ts': '',
+    });
+    expect(new ProjectIndex(dir).resolverFor().resolveExport('src/leads.ts', './config', 'CRM')).toBe('https://crm.zoho.eu/crm/private/json');
     expect(projectIndexUsage().isTsMorphLoaded).toBe(true);
   });
 

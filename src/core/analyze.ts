@@ -43,6 +43,7 @@ export interface FileAnalysis {
 }
 
 const BOM = '\uFEFF';
+const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
 /**
  * Source text in, findings out: pure, no I/O. Offsets in findings and edits index the source as
@@ -51,6 +52,9 @@ const BOM = '\uFEFF';
  * are scanned as text (never fixable), everything else is JavaScript or TypeScript.
  */
 export function analyzeSource(source: string, options: AnalyzeOptions): FileAnalysis {
+  // A declaration file (`.d.ts`) holds types only: no request is ever sent from it. Parsing the
+  // large ones (@types/node, bundled typings) cost the benchmark a second for nothing.
+  if (DECLARATION_FILE.test(options.filePath)) return { findings: [], secrets: [], parser: 'ts', suppressed: 0 };
   const container = embeddedFormatOf(options.filePath);
   if (container) return analyzeEmbeddedSource(source, options, container, analyzeScriptSource);
   const language = polyglotLanguageOf(options.filePath);

@@ -1,4 +1,6 @@
-import { parseExpression } from '@babel/parser';
+import { lazyModule } from './lazy-module.js';
+
+const babelParser = lazyModule<typeof import('@babel/parser')>('@babel/parser');
 import type { ResolvedOptions } from './context.js';
 import type { RuleId, Severity } from './findings.js';
 import { ZOHO_SERVICES, type ZohoService } from './zoho/services.js';
@@ -47,7 +49,7 @@ export function resolveOptions(options: CoreOptions = {}): ResolvedOptions {
 export function tokenExprProblem(tokenExpr: string): string | undefined {
   if (tokenExpr.trim() === '') return 'the token expression is empty';
   try {
-    parseExpression(tokenExpr, { plugins: ['typescript'] });
+    babelParser().parseExpression(tokenExpr, { plugins: ['typescript'] });
     return undefined;
   } catch (error) {
     return `the token expression is not a valid JavaScript expression: ${(error as Error).message}`;

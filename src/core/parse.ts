@@ -1,6 +1,11 @@
-import { parse, type ParserPlugin } from '@babel/parser';
+import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
-import jscodeshiftTsOptions from 'jscodeshift/parser/tsOptions.js';
+import { lazyModule } from './lazy-module.js';
+
+// Both are CommonJS: loaded with `require`, Node skips scanning their source for named exports
+// (cjs-module-lexer), which an ESM `import` of the 500 KB parser costs every worker thread.
+const babelParser = lazyModule<typeof import('@babel/parser')>('@babel/parser');
+const jscodeshiftTsOptions = lazyModule<ParserOptions>('jscodeshift/parser/tsOptions.js')();
 
 /**
  * The parser options jscodeshift itself uses for TypeScript (jscodeshift/parser/tsOptions.js), so a
@@ -44,7 +49,7 @@ export interface ParseFailure {
 export type ParseOutcome = { ok: true; ast: File; parser: ParserName } | { ok: false; error: ParseFailure; parser: ParserName };
 
 function parseWith(source: string, parser: ParserName, sourceType: 'module' | 'script'): File {
-  return parse(source, {
+  return babelParser().parse(source, {
     sourceType,
     allowImportExportEverywhere: true,
     allowReturnOutsideFunction: true,

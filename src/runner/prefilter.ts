@@ -5,20 +5,20 @@
  *
  * THE LIST. Keep it the one place that says what makes a file a candidate; a detector that can
  * report in a file without any of these must add its anchor here. `test/prefilter.test.ts`
- * checks that every fixture input with a finding passes, so a missing anchor fails a test.
+ * checks that every fixture input with a finding, and every case of the lifecycle table,
+ * passes, so a missing anchor fails a test.
+ *
+ * 7-day periods (604800, 7 * 24 * ..., a WEEK constant) and error 4834 are not anchors of their
+ * own: the regeneration rule flags them only where the same file shows ticket code (a ticket
+ * variable, getTicket/refreshTicket, TICKET= parsing, a Zoho login), which the anchors below
+ * already catch. As anchors they let ~50 date and time libraries of the benchmark corpus through
+ * to the parser for nothing (measured: 81 real-package candidates down to 30).
  */
 export const CANDIDATE_ANCHORS: readonly { pattern: string; caseSensitive?: boolean; why: string }[] = [
   { pattern: 'zoho', why: 'Zoho hosts (crm.zoho.com, accounts.zoho.com, reportsapi.zoho.com), servicename=ZohoCRM, ZOHO_API_KEY' },
   { pattern: 'apikey', why: 'the legacy apikey parameter, in URLs, objects and variable names (apiKey, APIKEY)' },
   { pattern: 'ticket', why: 'the 7-day ticket: parameters, TICKET= parsing, getTicket/refreshTicket, "Invalid Ticket Id"' },
   { pattern: 'FROM_AGENT|LOGIN_ID', caseSensitive: true, why: 'ticket login URLs whose host lives in another module' },
-  { pattern: '\\b604800', caseSensitive: true, why: 'one week in seconds, and in milliseconds (604800000)' },
-  { pattern: '\\b7\\s*\\*\\s*24\\b|\\b24\\s*\\*\\s*7\\b', caseSensitive: true, why: 'one week spelled out: 7 * 24 * 60 * 60 * 1000, 24 * 7 * 3600' },
-  { pattern: '\\b7\\s*\\*\\s*[\\w.]*(?:DAY|[Dd]ay)', caseSensitive: true, why: 'one week from a day constant: 7 * DAY, 7 * ONE_DAY, 7 * msPerDay' },
-  // Upper case only: camelCase `Week` is in every date library (startOfWeek), and a `WEEK`
-  // constant's own definition passes through the spellings above.
-  { pattern: 'WEEK', caseSensitive: true, why: 'a WEEK constant (ONE_WEEK, WEEK_MS, MS_PER_WEEK) used for ticket expiry' },
-  { pattern: '\\b4834\\b', caseSensitive: true, why: 'Zoho error 4834, "Invalid Ticket Id": retries after the weekly expiry' },
 ];
 
 /** A case-insensitive spelling without the `i` flag (`[zZ][oO]...`), so case rules can mix in one pattern. */

@@ -1,4 +1,8 @@
-import { VISITOR_KEYS, type Node } from '@babel/types';
+import type { Node } from '@babel/types';
+import { lazyModule } from '../lazy-module.js';
+
+// CommonJS: `require` spares Node's scan of its source for named exports (see parse.ts).
+const VISITOR_KEYS = lazyModule<typeof import('@babel/types')>('@babel/types')().VISITOR_KEYS;
 
 /** The nodes of one subtree, the root included, in no particular order: O(size of the subtree). */
 export function subtreeNodes(root: Node): Node[] {

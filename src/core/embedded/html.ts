@@ -1,5 +1,8 @@
-import { parse } from 'parse5';
+import { lazyModule } from '../lazy-module.js';
 import { scriptLangOf, type ContainerParse, type ScriptBlock, type ScriptLang } from './script-block.js';
+
+/** Loaded on the first such file only (see lazy-module.ts). */
+const loadParse5 = lazyModule<typeof import('parse5')>('parse5');
 
 interface Parse5Node {
   nodeName: string;
@@ -37,7 +40,7 @@ function scriptLang(node: Parse5Node): ScriptLang | undefined {
  * `<template>` contents included. HTML has no fatal errors: every page parses.
  */
 export function extractHtmlScripts(text: string): ContainerParse {
-  const document = parse(text, { sourceCodeLocationInfo: true }) as unknown as Parse5Node;
+  const document = loadParse5().parse(text, { sourceCodeLocationInfo: true }) as unknown as Parse5Node;
   const blocks: ScriptBlock[] = [];
   const visit = (node: Parse5Node): void => {
     if (node.nodeName === 'script') {

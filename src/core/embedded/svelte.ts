@@ -1,5 +1,8 @@
-import { parse } from 'svelte/compiler';
+import { lazyModule } from '../lazy-module.js';
 import { scriptLangOf, type ContainerParse, type ScriptBlock } from './script-block.js';
+
+/** Loaded on the first such file only (see lazy-module.ts). */
+const loadSvelte = lazyModule<typeof import('svelte/compiler')>('svelte/compiler');
 
 interface SvelteScript {
   start: number;
@@ -28,7 +31,7 @@ function langOf(script: SvelteScript) {
 export function extractSvelteScripts(text: string): ContainerParse {
   let ast: { instance?: SvelteScript | null; module?: SvelteScript | null };
   try {
-    ast = parse(text, { modern: true }) as unknown as typeof ast;
+    ast = loadSvelte().parse(text, { modern: true }) as unknown as typeof ast;
   } catch (error) {
     const position = (error as { position?: [number, number] }).position;
     return { ok: false, message: `Svelte: ${(error as Error).message.split('\n')[0]}`, offset: position?.[0] ?? 0 };

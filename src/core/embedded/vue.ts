@@ -1,5 +1,8 @@
-import { parse } from '@vue/compiler-sfc';
+import { lazyModule } from '../lazy-module.js';
 import { scriptLangOf, type ContainerParse, type ScriptBlock } from './script-block.js';
+
+/** Loaded on the first such file only (see lazy-module.ts). */
+const loadVue = lazyModule<typeof import('@vue/compiler-sfc')>('@vue/compiler-sfc');
 
 /**
  * A Vue single-file component's `<script>` and `<script setup>` blocks, found by Vue's own SFC
@@ -10,7 +13,7 @@ export function extractVueScripts(text: string): ContainerParse {
   let descriptor;
   let errors;
   try {
-    ({ descriptor, errors } = parse(text, { sourceMap: false, ignoreEmpty: false }));
+    ({ descriptor, errors } = loadVue().parse(text, { sourceMap: false, ignoreEmpty: false }));
   } catch (error) {
     return { ok: false, message: (error as Error).message, offset: 0 };
   }

@@ -1,11 +1,12 @@
-import * as traverseNamespace from '@babel/traverse';
 import type { Binding as BabelBinding, NodePath, TraverseOptions } from '@babel/traverse';
 import type { File, Identifier, Node } from '@babel/types';
+import { lazyModule } from '../lazy-module.js';
 
-// @babel/traverse is CommonJS: Node's ESM loader hands over `module.exports`, bundlers its `default`.
+// @babel/traverse is CommonJS (`module.exports.default` is the function). Loaded on the first file
+// whose scopes are needed: most candidate files never need them.
 type Traverse = (parent: Node, options: TraverseOptions) => void;
-const traverseExports = traverseNamespace as unknown as { default: Traverse | { default: Traverse } };
-const traverse: Traverse = typeof traverseExports.default === 'function' ? traverseExports.default : traverseExports.default.default;
+const loadTraverse = lazyModule<{ default: Traverse }>('@babel/traverse');
+const traverse: Traverse = (parent, options) => loadTraverse().default(parent, options);
 
 export type LexicalKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'other';
 

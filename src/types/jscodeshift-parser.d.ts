@@ -1,4 +1,0 @@
-declare module 'jscodeshift/parser/tsOptions.js' {
-  const options: import('@babel/parser').ParserOptions;
-  export default options;
-}
