@@ -21,6 +21,8 @@ function manyFiles(count: number): { dir: string; legacy: string[] } {
 
 describe('worker threads', () => {
   it('--jobs 1 (in-band) and --jobs 2 (worker threads) give the same result, file order included', () => {
+    // 100 candidates spread over the tree: the second worker leaves those it reads to the analyst
+    // thread (worker-pool.ts), and each comes back in its place in the report.
     const { dir, legacy } = manyFiles(300);
     // Nothing found, but a suppressed finding to count: not a plain "unchanged" for the thread boundary.
     writeFileSync(path.join(dir, 'src/suppressed.js'), `// zoho-authtoken-ignore-next-line the mirror is retired with the importer\n${LEGACY}`);

@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import { RULE_IDS } from '../core/findings.js';
-import { UsageError } from '../runner/usage-error.js';
 import { configSchema, serviceEntrySchema } from './schema.js';
 
-/** A configuration problem: one line naming the file and the key path, exit code 2. */
-export class ConfigError extends UsageError {}
+export { ConfigError } from './config-error.js';
 
 /** `services[1].apiPath`, `rules.legacy-auth-params`: the path as a reader finds it in the file. */
 export function keyPath(path: readonly PropertyKey[]): string {

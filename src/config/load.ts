@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ZohoService } from '../core/zoho/services.js';
 import { describeIoError } from '../runner/read-source.js';
-import { ConfigError, describeIssues, keyPath } from './errors.js';
-import { configSchema, type ConfigFile } from './schema.js';
-import { mergeServiceTable } from './services.js';
+import { ConfigError } from './config-error.js';
+import type { ConfigFile } from './schema.js';
 
 export const CONFIG_FILE_NAME = 'zoho-authtoken.config.json';
 export const PACKAGE_JSON_KEY = 'zohoAuthtoken';
@@ -79,17 +78,6 @@ export async function findConfigSource(cwd: string): Promise<ConfigSource | unde
   }
 }
 
-/** Checks a configuration value (the parsed file, or the package.json key) against the schema. */
-export function parseConfig(value: unknown, where = 'configuration', prefix: readonly PropertyKey[] = []): { config: ConfigFile; services?: ZohoService[] } {
-  const parsed = configSchema.safeParse(value);
-  if (!parsed.success) throw new ConfigError(`${where}: ${describeIssues(parsed.error.issues, value, prefix)}`);
-  const config = parsed.data;
-  if (config.services === undefined) return { config };
-  const merged = mergeServiceTable(config.services);
-  if (!merged.ok) throw new ConfigError(`${where}: ${keyPath([...prefix, 'services', merged.index])}: ${merged.problem}`);
-  return { config, services: merged.services };
-}
-
 /**
  * Finds (or, with `configFile`, reads) the configuration and checks it. Every problem is a
  * ConfigError: one line naming the file and the key path; the CLI exits 2 on it.
@@ -110,6 +98,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (!hasConfigKey(value)) throw new ConfigError(`${where}: has no "${PACKAGE_JSON_KEY}" key`);
     value = (value as Record<string, unknown>)[source.key];
   }
+  // The schema (zod) is loaded only when there is a configuration to check.
+  const { parseConfig } = await import('./parse-config.js');
   const { config, services } = parseConfig(value, where, source.key ? [source.key] : []);
   return { file: source.file, root: path.dirname(source.file), config, ...(services ? { services } : {}) };
 }

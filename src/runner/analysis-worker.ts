@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFileTask, type FileOutcome, type FileTaskOptions } from './process-file.js';
+import { DEFERRED, processOrDefer, type FileOutcome, type FileTaskOptions } from './process-file.js';
 import type { BatchRequest, BatchResponse } from './worker-pool.js';
 
 /**
@@ -19,10 +19,10 @@ function isPlainUnchanged({ result, write }: FileOutcome): boolean {
 }
 
 port.on('message', async (request: BatchRequest) => {
-  const outcomes: (FileOutcome | null)[] = [];
+  const outcomes: BatchResponse['outcomes'] = [];
   for (const task of request.tasks) {
-    const outcome = await processFileTask(task, options);
-    outcomes.push(isPlainUnchanged(outcome) ? null : outcome);
+    const outcome = await processOrDefer(task, options, request.deferCandidates);
+    outcomes.push(outcome === DEFERRED ? DEFERRED : isPlainUnchanged(outcome) ? null : outcome);
   }
   const response: BatchResponse = { id: request.id, outcomes };
   port.postMessage(response);

@@ -53,9 +53,22 @@ function plainResult(file: string, status: FileResult['status'], reason?: string
  * writes and never throws: a file's trouble, even a bug in a detector, is that file's result.
  */
 export async function processFileTask(task: FileTask, options: FileTaskOptions): Promise<FileOutcome> {
+  return (await processOrDefer(task, options, false)) as FileOutcome;
+}
+
+/** What a worker answers for a candidate it was asked to leave to the pool's analyst thread. */
+export const DEFERRED = 'deferred';
+
+/**
+ * processFileTask, except that with `deferCandidates` a file that passes the prefilter is not
+ * analysed here: the answer is DEFERRED, and the pool hands the file to its analyst thread
+ * (worker-pool.ts says why).
+ */
+export async function processOrDefer(task: FileTask, options: FileTaskOptions, deferCandidates: boolean): Promise<FileOutcome | typeof DEFERRED> {
   const read = readSourceFile(task.absolute, options.limits);
   if (read.kind === 'not-candidate') return { result: plainResult(task.file, 'unchanged') };
   if (read.kind !== 'text') return { result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) };
+  if (deferCandidates) return DEFERRED;
   let analysis: FileAnalysisOutcome;
   try {
     const { analyzeFileText } = await loadAnalysis();
