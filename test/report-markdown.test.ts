@@ -95,6 +95,18 @@ describe('markdown truncation', () => {
     expect(html.match(/<details>/g)?.length).toBe(html.match(/<\/details>/g)?.length);
   });
 
+  it('explains "Left for a human" only when it counts more than the findings migrate cannot fix', () => {
+    const explanation = /\*Left for a human\* is what remains after `migrate`/;
+    // 800 findings, 400 fixable, 400 left: the columns add up.
+    expect(renderMarkdownReport(bigResult(2), context)).not.toMatch(explanation);
+    // A note on a variable the rewrite leaves unused appears only in what remains.
+    const result = bigResult(2);
+    const note = { ...result.files[0]!.findings[0]!, severity: 'note' as const, fixable: false, message: 'ticket is unused after the migration' };
+    result.files[0]!.remaining = [...result.files[0]!.remaining, note];
+    result.summary = summarize(result.files, 'report');
+    expect(renderMarkdownReport(result, context)).toMatch(explanation);
+  });
+
   it('cuts manual work last: items first, diffs after', () => {
     const text = renderMarkdownReport(bigResult(400), context, { maxChars: 20_000, maxDiffLines: 300 });
     expect(text.length).toBeLessThanOrEqual(20_000);

@@ -55,6 +55,10 @@ function summary(plan: ReportPlan): string[] {
     '|---:|---:|---:|---:|---:|---:|',
     `| ${totals.filesScanned} | ${totals.filesToChange} | ${totals.findings} | ${totals.fixable} | ${totals.manual} | ${totals.problems} |`,
   ];
+  // The columns do not add up when the rewrite leaves credentials unused: say why, once.
+  if (totals.manual > totals.findings - totals.fixable) {
+    out.push('', '*Left for a human* is what remains after `migrate`: the findings it cannot rewrite, and notes on the apikey/ticket variables its rewrite leaves unused.');
+  }
   if (plan.byRule.length > 0) {
     out.push('', '**By rule**', '', '| Rule | Severity | Findings | Fixable | Left for a human |', '|---|---|---:|---:|---:|');
     for (const row of plan.byRule) out.push(`| ${codeSpan(row.ruleId, { inTable: true })} | ${row.severity} | ${row.findings} | ${row.fixable} | ${row.manual} |`);
