@@ -53,6 +53,16 @@ describe('project index', () => {
     expect(resolver.resolveExport('src/leads.ts', './hosts', 'HOST')).toBe('crm.zoho.eu');
   });
 
+  it('lets TypeScript resolve a folder whose package.json names its entry, not the index file beside it', () => {
+    const dir = project({
+      'src/zoho/package.json': '{ "types": "./entry.ts", "main": "./entry.js" }\n',
+      'src/zoho/entry.ts': "export const HOST = 'crm.zoho.eu';\n",
+      'src/zoho/index.ts': "export const HOST = 'crm.zoho.com';\n",
+      'src/leads.ts': '',
+    });
+    expect(new ProjectIndex(dir).resolverFor().resolveExport('src/leads.ts', './zoho', 'HOST')).toBe('crm.zoho.eu');
+  });
+
   it('asks TypeScript itself (through ts-morph) when tsconfig.json changes how relative imports resolve', () => {
     const dir = project({
       'tsconfig.json': '{ "compilerOptions": { "moduleSuffixes": [".eu", ""] } }\n',

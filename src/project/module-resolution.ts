@@ -137,7 +137,8 @@ function probeTypeScriptRelative(fromFile: string, specifier: string): string | 
     ...(TS_FOR_JS[extension] ?? []).map((ts) => base.slice(0, -extension.length) + ts),
     ...(extension && VALUE_EXTENSIONS.test(base) ? [base] : []),
     ...PROBED_EXTENSIONS.map((ext) => base + ext),
-    ...PROBED_EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
+    // A folder with a package.json may name another entry: TypeScript decides those.
+    ...(isFile(path.join(base, 'package.json')) ? [] : PROBED_EXTENSIONS.map((ext) => path.join(base, `index${ext}`))),
   ];
   for (const candidate of candidates) {
     if (isFile(candidate)) return valueFileOf(candidate);
@@ -145,12 +146,21 @@ function probeTypeScriptRelative(fromFile: string, specifier: string): string | 
   return undefined;
 }
 
+/** Never throws: `a.js/package.json` is ENOTDIR, an unreadable folder EACCES; both are "no". */
+function statOf(file: string) {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 function isFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  return statOf(file)?.isFile() ?? false;
 }
 
 function isDirectory(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return statOf(file)?.isDirectory() ?? false;
 }
 
 /** Node's own CommonJS resolution: extension probing (`.js`, `.json`), `index` files, a folder's `main`. */
