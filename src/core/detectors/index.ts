@@ -1,14 +1,17 @@
 import type { AnalysisContext } from '../context.js';
 import { detectTicketLifecycle } from '../lifecycle/index.js';
 import type { RequestShape } from '../requests/request-shape.js';
+import { angularHttpShape } from './angular-http.js';
 import { axiosShape } from './axios.js';
 import { fetchShape } from './fetch.js';
+import { gotShape } from './got.js';
 import { jqueryAjaxShape } from './jquery-ajax.js';
 import { nodeHttpsShape } from './node-https.js';
 import { objectParamsShape } from './object-params.js';
 import { detectObjectRequests } from './object-requests.js';
 import { queryStringifyShape } from './query-stringify.js';
 import { requestOptionsShape } from './request-options.js';
+import { superagentShape } from './superagent.js';
 import { detectStringRequests } from './string-requests.js';
 import { urlSearchParamsShape } from './url-search-params.js';
 
@@ -25,6 +28,9 @@ export const REQUEST_SHAPES: readonly RequestShape[] = [
   axiosShape,
   requestOptionsShape,
   jqueryAjaxShape,
+  angularHttpShape,
+  superagentShape,
+  gotShape,
   fetchShape,
   nodeHttpsShape,
   urlSearchParamsShape,
