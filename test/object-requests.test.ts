@@ -42,6 +42,16 @@ describe('dynamic and unprovable parameters: reported, never rewritten', () => {
       /Zoho CRM request sends apikey, but it is set on a nested object \(options\.qs\.apikey\); rewrite it by hand/,
     ],
     [
+      "an axios interceptor that sets members of the request's params",
+      CRM + "const zoho = axios.create({ baseURL: CRM });\nzoho.interceptors.request.use(function (config) {\n  config.params = config.params || {};\n  config.params.apikey = process.env.ZOHO_API_KEY;\n  config.params.ticket = session.ticket;\n  return config;\n});\n",
+      /Zoho CRM request sends ticket, but it is set on a nested object \(config\.params\.ticket\); rewrite it by hand/,
+    ],
+    [
+      'an interceptor of the global axios, which every request goes through',
+      CRM + "axios.interceptors.request.use((config) => {\n  config.params = { ...config.params, apikey: process.env.ZOHO_API_KEY, ticket: session.ticket };\n  return config;\n});\n",
+      /apikey and ticket sent to an endpoint that could not be proven to be Zoho/,
+    ],
+    [
       'a helper nobody in the file calls',
       "// Zoho CRM helpers\nexport function zohoParams(k, t) {\n  return { apikey: k, ticket: t };\n}\n",
       /apikey and ticket sent to an endpoint that could not be proven to be Zoho; if this is a Zoho request, replace them with authtoken=<token> and scope=crmapi by hand/,

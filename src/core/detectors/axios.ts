@@ -42,15 +42,57 @@ function withConfig(request: RequestCall, config: Node | undefined, tools: Shape
   return request;
 }
 
+const CONFIG_PARAM_KEYS = new Set(PARAM_KEYS);
+
+/** `x.interceptors.request.use`: the object whose requests the interceptor changes. */
+function interceptedObject(call: AnyCall): Node | undefined {
+  let member: Node = unwrapExpression(call.callee);
+  for (const name of ['use', 'request', 'interceptors']) {
+    if (member.type !== 'MemberExpression' || staticPropertyName(member.property, member.computed) !== name) return undefined;
+    member = unwrapExpression(member.object);
+  }
+  return member;
+}
+
+/**
+ * `instance.interceptors.request.use((config) => { config.params = { ...config.params, apikey, ticket }; return config; })`:
+ * what the interceptor puts in `config.params` or `config.data` goes with every request of the
+ * instance, so it is proven Zoho by the instance's `baseURL`. On the global `axios` it goes with
+ * every request, whatever its URL: not provable, so reported (https://axios-http.com/docs/interceptors).
+ */
+function interceptorRequest(call: AnyCall, tools: ShapeTools): RequestCall | undefined {
+  const target = interceptedObject(call);
+  const fn = call.arguments[0];
+  if (!target || !fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return undefined;
+  const isAxios = target.type === 'Identifier' && isModuleName({ names: [target.name], module: tools.moduleOf(target) }, MODULES, ['axios']);
+  const factory = isAxios ? undefined : factoryOf(target, tools);
+  if (!isAxios && !factory) return undefined;
+  const config = fn.params[0];
+  const binding = config?.type === 'Identifier' ? tools.bindingOf(config) : undefined;
+  if (!binding) return undefined;
+  const request: RequestCall = { shape: 'axios', call, parts: factory ? { factory } : {}, paramNodes: [] };
+  // `config.params` and `config.data` where the interceptor reads or writes them, and what it assigns to them.
+  for (const reference of binding.references) {
+    const member = tools.context.index.parentOf(reference);
+    if (member?.type !== 'MemberExpression' || member.object !== reference || !CONFIG_PARAM_KEYS.has(staticPropertyName(member.property, member.computed) ?? '')) continue;
+    request.paramNodes.push(member);
+    const assignment = tools.context.index.parentOf(member);
+    if (assignment?.type === 'AssignmentExpression' && assignment.left === member && assignment.operator === '=') request.paramNodes.push(assignment.right);
+  }
+  return request.paramNodes.length > 0 ? request : undefined;
+}
+
 /**
  * axios: `axios(config)`, `axios(url, config)`, `axios.get(url, { params })`, `axios.post(url, data, { params })`,
- * and `axios.create({ baseURL, params })` instances, whose calls inherit the base URL and parameters
+ * and `axios.create({ baseURL, params })` instances, whose calls (and request interceptors) inherit the base URL and parameters
  * (https://axios-http.com/docs/req_config).
  */
 export const axiosShape: RequestShape = {
   id: 'axios',
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
+    const interceptor = interceptorRequest(call, tools);
+    if (interceptor) return interceptor;
     const args = plainArguments(call);
     const target = instanceCall(call, tools);
     if (!args || !target) return undefined;

@@ -2,6 +2,7 @@ import type { ArrayExpression, Node } from '@babel/types';
 import { calleeName, memberPath, staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { isStaticObject } from '../scope/evaluate.js';
 import { isNonCredentialValue, mutationCarrier, objectCarrier, type Carrier } from '../requests/object-request.js';
+import { PARAM_KEYS } from '../requests/param-flow.js';
 import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
 import { isLegacyKeyName } from '../zoho/services.js';
 
@@ -67,7 +68,7 @@ function arrayCarrier(array: ArrayExpression, tools: ShapeTools): Carrier | unde
 /**
  * `options.qs.apikey = k`: set on an object inside another. Reported, not rewritten: the object is
  * followed from where it is written (`var options = { qs: { ... } }`) to prove where it goes.
- * `this.ticket = t` (a class field) and members of objects this file does not write are not
+ * `this.ticket = t` (a class field) and members of other objects this file does not write are not
  * request parameters as far as the file shows: nothing is reported for them.
  */
 function nestedCarrier(assignment: Extract<Node, { type: 'AssignmentExpression' }>, name: string, tools: ShapeTools): Carrier | undefined {
@@ -85,6 +86,10 @@ function nestedCarrier(assignment: Extract<Node, { type: 'AssignmentExpression' 
     }
     if (!object) value = undefined;
   }
+  // `config.params.apikey = k` on an object this file does not write (an axios interceptor's
+  // `config`): followed from the parameters container itself, so it is reported, never skipped.
+  const container = unwrapExpression((assignment.left as { object: Node }).object);
+  if (!value && container.type === 'MemberExpression' && PARAM_KEYS.has(staticPropertyName(container.property, container.computed) ?? '')) value = container;
   if (!value) return undefined;
   const statement = context.index.parentOf(assignment);
   const node = statement?.type === 'ExpressionStatement' ? statement : assignment;
