@@ -139,6 +139,19 @@ export const REGENERATION_CASES: Case[] = [
     expected: [[REGEN, 3, 5]],
   },
   {
+    name: 'expiry check on a camelCase field of a client class (this.ticketExpires): the if statement',
+    source: code`
+      export class ZohoClient {
+        async getLeads(): Promise<Response> {
+          if (!this.ticket || Date.now() > this.ticketExpires) await this.refreshTicket();
+          return fetch('https://crm.zoho.com/crm/private/json/Leads/getRecords?fromIndex=1');
+        }
+      }
+    `,
+    expected: [[REGEN, 3, 3]],
+    file: 'src/zoho/client.ts',
+  },
+  {
     name: 'expiry time computed when the ticket is stored: the statement',
     source: code`
       // zoho

@@ -6,8 +6,16 @@ import { isWeeklyPeriod } from './durations.js';
 import type { LifecycleContext, LifecycleHit } from './lifecycle-context.js';
 
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
-/** A stored time: `issuedAt`, `ticketTime`, `obtained`, `expiresAt`, `loginDate`. */
-const TIME_NAME = /issued|obtained|created|fetched|generated|login|expir|stamp|time|date|_at$|At$/;
+/**
+ * A stored time: `issuedAt`, `ticketTime`, `obtained`, `expiresAt`, `loginDate`, and in camel case
+ * `ticketExpires`, `ticketIssuedAt` (the words in any case; `_at`/`At` only as a suffix).
+ */
+const TIME_WORD = /issued|obtained|created|fetched|generated|login|expir|stamp|time|date/i;
+const TIME_SUFFIX = /_at$|At$/;
+
+function isTimeName(name: string | undefined): boolean {
+  return name !== undefined && (TIME_WORD.test(name) || TIME_SUFFIX.test(name));
+}
 
 /** `Date.now()`, `new Date()`, `+new Date`, `new Date().getTime()`, `moment()`, `dayjs()`. */
 function isNow(node: Node): boolean {
@@ -66,7 +74,7 @@ export function findExpiryChecks(lifecycle: LifecycleContext): LifecycleHit[] {
     if (isExpiryTime && lifecycle.core.index.parentOf(binary)?.type === 'BinaryExpression') continue;
     const parts = descendants(binary);
     const hasNow = parts.some(isNow);
-    const times = parts.filter((part) => TIME_NAME.test(nameOf(part) ?? ''));
+    const times = parts.filter((part) => isTimeName(nameOf(part)));
     if (!hasNow && times.length === 0) continue;
     const hasPeriod = parts.some((part) => part.type !== 'StringLiteral' && isWeeklyPeriod(part, lifecycle.core));
     const hasTicketTime = times.some((part) => /ticket/i.test(nameOf(part) ?? ''));
