@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, snapshotTree } from './helpers/projects.js';
@@ -26,5 +27,15 @@ describe('npm run demo (migrate --dry-run on the sample app)', () => {
     const left = json.findings.filter((finding: { ruleId: string; fixable: boolean }) => finding.ruleId === 'legacy-auth-params' && !finding.fixable);
     expect(left).toEqual([]);
     expect(snapshotTree(path.join(REPO_ROOT, APP))).toEqual(before);
+  });
+
+  it('ends with the summary the README shows, saying how many of the findings left are notes', () => {
+    const result = runCli(['migrate', '--dry-run', APP], REPO_ROOT);
+    const summary = result.stdout.trimEnd().split('\n').at(-1)!;
+    expect(summary).toBe(
+      'migrate --dry-run: 7 files would change, 12 fixable findings, 16 findings left for a human (11 of them notes), 12 files scanned (nothing written)',
+    );
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(summary);
   });
 });

@@ -61,10 +61,12 @@ function renderMigrate(result: RunResult, context: ReporterContext): string {
   }
   const fixed = result.summary.fixable;
   const verb = result.isDryRun ? 'would change' : 'changed';
+  // Notes (what the rewrite leaves unused) are why this can exceed the findings migrate cannot fix.
+  const notes = remaining.filter((finding) => finding.severity === 'note').length;
   out.push(
     '',
     `${result.isDryRun ? 'migrate --dry-run' : 'migrate'}: ${plural(changed.length, 'file')} ${verb}, ` +
-      `${plural(fixed, 'fixable finding')}, ${plural(remaining.length, 'finding')} left for a human, ` +
+      `${plural(fixed, 'fixable finding')}, ${plural(remaining.length, 'finding')} left for a human${notes > 0 ? ` (${notes} of them ${notes === 1 ? 'a note' : 'notes'})` : ''}, ` +
       `${plural(result.summary.filesScanned, 'file')} scanned` +
       (result.summary.errors > 0 ? `, ${plural(result.summary.errors, 'error')}` : '') +
       (result.isDryRun ? ' (nothing written)' : ''),
