@@ -20,14 +20,15 @@ describe('outputs point at the rule pages', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^check: /);
   });
 
-  it('SARIF: each rule carries its page as Markdown help, and names it in the text help', () => {
+  it('SARIF: each rule carries its page as Markdown help, names it in the text help, and links the published copy of this version', () => {
     const run = runCli(['check', '--format', 'sarif'], copyProject('basic', { git: true }));
     const rules = JSON.parse(run.stdout).runs[0].tool.driver.rules as { id: string; help: { text: string; markdown: string }; helpUri?: string }[];
     expect(rules.map((rule) => rule.id)).toEqual([...RULE_IDS]);
     for (const rule of rules) {
       expect(rule.help.markdown).toBe(readFileSync(path.join(REPO_ROOT, 'docs/rules', `${rule.id}.md`), 'utf8'));
       expect(rule.help.text).toContain(`Documentation: docs/rules/${rule.id}.md in the zoho-authtoken-codemod package.`);
-      expect(rule.helpUri).toBeUndefined();
+      const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+      expect(rule.helpUri).toBe(`https://unpkg.com/zoho-authtoken-codemod@${version}/docs/rules/${rule.id}.md`);
     }
   });
 });

@@ -80,9 +80,7 @@ function toNotification(file: FileResult, context: ReporterContext): Record<stri
 }
 
 /**
- * The rule's help. The page docs/rules/<id>.md ships in the package, but the package has no
- * public URL, and SARIF wants `helpUri` absolute (the validator's SARIF1005 rejects a relative
- * path), so there is no helpUri: the page itself is the Markdown help when the CLI passes it
+ * The rule's help: the page docs/rules/<id>.md itself is the Markdown help when the CLI passes it
  * (GitHub shows it on the alert), and the text help names the page inside the package.
  */
 function ruleHelp(id: RuleId, context: ReporterContext): { text: string; markdown: string } {
@@ -90,6 +88,16 @@ function ruleHelp(id: RuleId, context: ReporterContext): { text: string; markdow
   const page = `docs/rules/${id}.md`;
   const markdown = context.ruleDocs?.pages?.[id] ?? `${help}\n\nDocumentation: \`${page}\` in the ${TOOL.name} package.`;
   return { text: `${help} Documentation: ${page} in the ${TOOL.name} package.`, markdown };
+}
+
+/**
+ * The same page on the web. SARIF wants `helpUri` absolute (the validator's SARIF1005 rejects a
+ * relative path) and the package has no home page of its own, so this is the published package's
+ * copy as unpkg serves every npm version, pinned to this version so that the page matches the rule
+ * that fired (https://unpkg.com, "unpkg.com/:package@:version/:file").
+ */
+export function ruleHelpUri(id: RuleId): string {
+  return `https://unpkg.com/${TOOL.name}@${TOOL.version}/docs/rules/${id}.md`;
 }
 
 export function toSarifLog(result: RunResult, context: ReporterContext): unknown {
@@ -101,6 +109,7 @@ export function toSarifLog(result: RunResult, context: ReporterContext): unknown
       shortDescription: { text: sentence(meta.shortDescription) },
       fullDescription: { text: sentence(meta.fullDescription) },
       help: ruleHelp(id, context),
+      helpUri: ruleHelpUri(id),
       defaultConfiguration: { level: meta.severity },
       properties: RULE_PROPERTIES[id],
     };
