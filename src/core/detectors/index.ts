@@ -14,6 +14,7 @@ import { requestOptionsShape } from './request-options.js';
 import { superagentShape } from './superagent.js';
 import { detectStringRequests } from './string-requests.js';
 import { urlSearchParamsShape } from './url-search-params.js';
+import { xmlHttpRequestShape } from './xml-http-request.js';
 
 export interface Detector {
   id: string;
@@ -33,6 +34,7 @@ export const REQUEST_SHAPES: readonly RequestShape[] = [
   gotShape,
   fetchShape,
   nodeHttpsShape,
+  xmlHttpRequestShape,
   urlSearchParamsShape,
   queryStringifyShape,
   objectParamsShape,
