@@ -152,6 +152,20 @@ export const REGENERATION_CASES: Case[] = [
     file: 'src/zoho/client.ts',
   },
   {
+    name: 'a retry that clears a cached ticket inside an API call: the retry only, never the API call around it',
+    source: code`
+      // zoho
+      const request = require('request');
+      function leads(cb) {
+        request.get({ url: 'https://crm.zoho.com/crm/private/json/Leads/getRecords', qs: { authtoken: TOKEN, scope: 'crmapi' } }, (e, r, body) => {
+          if (body && body.indexOf('4834') !== -1) { redis.del('zoho:ticket'); return leads(cb); }
+          cb(e, body);
+        });
+      }
+    `,
+    expected: [[REGEN, 5, 5]],
+  },
+  {
     name: 'expiry time computed when the ticket is stored: the statement',
     source: code`
       // zoho

@@ -107,7 +107,8 @@ export function findTicketCaches(lifecycle: LifecycleContext): LifecycleHit[] {
   for (const call of index.ofType('CallExpression')) {
     const method = memberPath(call.callee)?.at(-1) ?? (call.callee.type === 'Identifier' ? call.callee.name : undefined);
     if (method === undefined) continue;
-    const args = call.arguments.map(rangeOf);
+    // The key is an argument of the call itself: a callback that mentions the key (`request.get(url, () => redis.del('zoho:ticket'))`) does not make the call a cache access.
+    const args = call.arguments.filter((arg) => arg.type !== 'ArrowFunctionExpression' && arg.type !== 'FunctionExpression').map(rangeOf);
     const namesTicket = storageTexts.some((text) => args.some((arg) => contains(arg, text)));
     if (FILE_METHOD.test(method)) {
       const target = call.arguments[0];
