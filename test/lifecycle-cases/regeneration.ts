@@ -31,7 +31,7 @@ export const REGENERATION_CASES: Case[] = [
     ],
   },
   {
-    name: 'recursive setTimeout on a local function inside a class: the timer statement',
+    name: 'recursive setTimeout on a local function inside a class: the refresh call and the timer statement',
     source: code`
       class ZohoClient {
         start() {
@@ -45,7 +45,30 @@ export const REGENERATION_CASES: Case[] = [
       }
     `,
     file: 'src/zoho-client.ts',
-    expected: [[REGEN, 5, 5]],
+    expected: [
+      [REGEN, 4, 4],
+      [REGEN, 5, 5],
+    ],
+  },
+  {
+    name: 'a refresh at startup inside a callback, and an await of it before an API call: each call statement',
+    source: code`
+      // zoho
+      app.listen(3000, function () {
+        console.log('listening');
+        refreshTicket();
+        setInterval(refreshTicket, WEEK_MS);
+      });
+      async function leads() {
+        await refreshTicket();
+        return fetch('https://crm.zoho.com/crm/private/json/Leads/getRecords?fromIndex=1');
+      }
+    `,
+    expected: [
+      [REGEN, 4, 4],
+      [REGEN, 5, 5],
+      [REGEN, 8, 8],
+    ],
   },
   {
     name: 'node-cron schedule running a ticket function: the statement',

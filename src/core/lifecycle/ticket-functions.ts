@@ -57,15 +57,20 @@ function isIdleCallback(node: Node): boolean {
   return body.body.every((statement) => statement.type === 'ExpressionStatement' && isConsoleCall(statement.expression));
 }
 
+/** Lists of statements: a statement there can be deleted (or marked) on its own lines. */
+const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock']);
+
 /**
- * Top-level statements that obtain or renew a ticket at startup (`refreshTicket();`,
- * `scheduleRenewal();`). A call whose callback does real work (`login(() => app.listen())`) is
- * not flagged: deleting it would delete that work too.
+ * Statements that only obtain or renew a ticket (`refreshTicket();`, `scheduleRenewal();`), at
+ * the top level or in any block (a startup callback such as `app.listen(port, () => { ... })`).
+ * A call whose callback does real work (`login(() => app.listen())`) is not flagged: deleting it
+ * would delete that work too.
  */
 export function findTicketCalls(lifecycle: LifecycleContext): LifecycleHit[] {
   const hits: LifecycleHit[] = [];
-  for (const statement of lifecycle.core.ast.program.body) {
-    if (statement.type !== 'ExpressionStatement' || lifecycle.isFlagged(statement)) continue;
+  const { index } = lifecycle.core;
+  for (const statement of index.ofType('ExpressionStatement')) {
+    if (!STATEMENT_LISTS.has(index.parentOf(statement)?.type ?? '') || lifecycle.isFlagged(statement)) continue;
     const call = rootCall(statement.expression);
     if (call?.type !== 'CallExpression' || !lifecycle.isTicketCallee(call.callee)) continue;
     if (!call.arguments.every((argument) => argument.type !== 'SpreadElement' && isIdleCallback(argument))) continue;
