@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { plainArguments, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { plainArguments, withOptions, type RequestCall, type RequestShape } from '../requests/request-shape.js';
 
 const WITHOUT_DATA = new Set(['get', 'delete', 'head', 'jsonp']);
 const WITH_DATA = new Set(['post', 'put', 'patch']);
@@ -17,20 +17,6 @@ function isHttpService(node: Node): boolean {
   return inner.type === 'MemberExpression' && staticPropertyName(inner.property, inner.computed) === '$http';
 }
 
-function withConfig(request: RequestCall, config: Node | undefined, tools: ShapeTools): RequestCall {
-  if (!config) return request;
-  request.options = { node: config, paramKeys: PARAM_KEYS };
-  const literal = tools.objectLiteral(config);
-  if (!literal) return request;
-  for (const key of PARAM_KEYS) {
-    const value = tools.property(literal, [key]);
-    if (value) request.paramNodes.push(value);
-  }
-  const url = tools.property(literal, ['url']);
-  if (url && !request.parts.url) request.parts.url = url;
-  return request;
-}
-
 /**
  * AngularJS: `$http({ method, url, params, data })`, `$http.get(url, { params })` (also `delete`,
  * `head`, `jsonp`) and `$http.post(url, data, { params })` (also `put`, `patch`)
@@ -44,13 +30,13 @@ export const angularHttpShape: RequestShape = {
     if (!args) return undefined;
     const request: RequestCall = { shape: 'angular-http', call, parts: {}, paramNodes: [] };
     const callee = unwrapExpression(call.callee);
-    if (isHttpService(callee)) return withConfig(request, args[0], tools);
+    if (isHttpService(callee)) return withOptions(request, args[0], PARAM_KEYS, ['url'], tools);
     if (callee.type !== 'MemberExpression' || !isHttpService(callee.object)) return undefined;
     const method = staticPropertyName(callee.property, callee.computed);
     if (method === undefined || (!WITHOUT_DATA.has(method) && !WITH_DATA.has(method))) return undefined;
     if (args[0]) request.parts.url = args[0];
-    if (WITHOUT_DATA.has(method)) return withConfig(request, args[1], tools);
+    if (WITHOUT_DATA.has(method)) return withOptions(request, args[1], PARAM_KEYS, ['url'], tools);
     if (args[1]) request.paramNodes.push(args[1]);
-    return withConfig(request, args[2], tools);
+    return withOptions(request, args[2], PARAM_KEYS, ['url'], tools);
   },
 };

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { calleeParts, isModuleName, plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
 
 const MODULES = ['axios'];
 const WITHOUT_DATA = new Set(['get', 'delete', 'head', 'options']);
@@ -27,19 +27,9 @@ function instanceCall(call: AnyCall, tools: ShapeTools): { isAxios: boolean; fac
   return { isAxios: false, factory, method };
 }
 
-/** The request of one config object: its `url`, and its `params` and `data`. */
-function withConfig(request: RequestCall, config: Node | undefined, tools: ShapeTools, hasUrl: boolean): RequestCall {
-  if (!config) return request;
-  request.options = { node: config, paramKeys: PARAM_KEYS };
-  const literal = tools.objectLiteral(config);
-  if (!literal) return request;
-  for (const key of PARAM_KEYS) {
-    const value = tools.property(literal, [key]);
-    if (value) request.paramNodes.push(value);
-  }
-  const url = tools.property(literal, request.isFactory ? ['baseURL'] : ['url']);
-  if (url && !hasUrl) request.parts.url = url;
-  return request;
+/** The request of one config object: its `url` (an instance's `baseURL`), and its `params` and `data`. */
+function withConfig(request: RequestCall, config: Node | undefined, tools: ShapeTools): RequestCall {
+  return withOptions(request, config, PARAM_KEYS, request.isFactory ? ['baseURL'] : ['url'], tools);
 }
 
 const CONFIG_PARAM_KEYS = new Set(PARAM_KEYS);
@@ -100,19 +90,19 @@ export const axiosShape: RequestShape = {
     const base: RequestCall = { shape: 'axios', call, parts: factory ? { factory } : {}, paramNodes: [] };
     if (method === undefined || method === 'request') {
       const isConfigFirst = method === 'request' || Boolean(args[0] && tools.objectLiteral(args[0]));
-      if (isConfigFirst) return withConfig(base, args[0], tools, false);
+      if (isConfigFirst) return withConfig(base, args[0], tools);
       if (args[0]) base.parts.url = args[0];
-      return withConfig(base, args[1], tools, true);
+      return withConfig(base, args[1], tools);
     }
-    if (method === 'create' && isAxios) return withConfig({ ...base, isFactory: true }, args[0], tools, false);
+    if (method === 'create' && isAxios) return withConfig({ ...base, isFactory: true }, args[0], tools);
     if (WITHOUT_DATA.has(method)) {
       if (args[0]) base.parts.url = args[0];
-      return withConfig(base, args[1], tools, true);
+      return withConfig(base, args[1], tools);
     }
     if (WITH_DATA.has(method)) {
       if (args[0]) base.parts.url = args[0];
       if (args[1]) base.paramNodes.push(args[1]);
-      return withConfig(base, args[2], tools, true);
+      return withConfig(base, args[2], tools);
     }
     return undefined;
   },

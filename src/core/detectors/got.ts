@@ -1,4 +1,4 @@
-import { plainArguments, calleeParts, isModuleName, type RequestCall, type RequestShape } from '../requests/request-shape.js';
+import { calleeParts, isModuleName, plainArguments, withOptions, type RequestCall, type RequestShape } from '../requests/request-shape.js';
 
 const MODULES = ['got'];
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
@@ -18,16 +18,6 @@ export const gotShape: RequestShape = {
     const first = args[0];
     const options = first && tools.objectLiteral(first) ? first : args[1];
     if (first && options !== first) request.parts.url = first;
-    if (!options) return request;
-    request.options = { node: options, paramKeys: PARAM_KEYS };
-    const literal = tools.objectLiteral(options);
-    if (!literal) return request;
-    for (const key of PARAM_KEYS) {
-      const value = tools.property(literal, [key]);
-      if (value) request.paramNodes.push(value);
-    }
-    const url = tools.property(literal, ['url']);
-    if (url && !request.parts.url) request.parts.url = url;
-    return request;
+    return withOptions(request, options, PARAM_KEYS, ['url'], tools);
   },
 };

@@ -1,4 +1,4 @@
-import { calleeParts, isModuleName, plainArguments, type RequestCall, type RequestShape } from '../requests/request-shape.js';
+import { calleeParts, isModuleName, plainArguments, withOptions, type RequestCall, type RequestShape } from '../requests/request-shape.js';
 
 const MODULES = ['jquery'];
 const GLOBALS = ['$', 'jQuery'];
@@ -22,13 +22,6 @@ export const jqueryAjaxShape: RequestShape = {
     const settings = first && tools.objectLiteral(first) ? first : method === 'ajax' ? args[1] : undefined;
     if (first && settings !== first) request.parts.url = first;
     if (method !== 'ajax' && settings !== first && args[1]) request.paramNodes.push(args[1]);
-    if (!settings) return request;
-    request.options = { node: settings, paramKeys: ['data'] };
-    const literal = tools.objectLiteral(settings);
-    const data = literal && tools.property(literal, ['data']);
-    if (data) request.paramNodes.push(data);
-    const url = literal && tools.property(literal, ['url']);
-    if (url && !request.parts.url) request.parts.url = url;
-    return request;
+    return withOptions(request, settings, ['data'], ['url'], tools);
   },
 };

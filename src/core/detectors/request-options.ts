@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { calleeParts, isModuleName, plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
 
 // The `request` package and its wrappers share its options: https://github.com/request/request#requestoptions-callback
 const MODULES = ['request', 'request-promise', 'request-promise-native', 'postman-request', 'requestretry'];
@@ -39,16 +39,6 @@ export const requestOptionsShape: RequestShape = {
     const first = args[0];
     const options = first && tools.objectLiteral(first) ? first : args[1];
     if (first && options !== first) request.parts.url = first;
-    if (!options) return request;
-    request.options = { node: options, paramKeys: PARAM_KEYS };
-    const literal = tools.objectLiteral(options);
-    if (!literal) return request;
-    for (const key of PARAM_KEYS) {
-      const value = tools.property(literal, [key]);
-      if (value) request.paramNodes.push(value);
-    }
-    const url = tools.property(literal, isFactory ? ['baseUrl'] : ['url', 'uri']);
-    if (url && !request.parts.url) request.parts.url = url;
-    return request;
+    return withOptions(request, options, PARAM_KEYS, isFactory ? ['baseUrl'] : ['url', 'uri'], tools);
   },
 };

@@ -86,6 +86,24 @@ export function isModuleName(parts: { names: string[]; module: string | undefine
   return parts.module !== undefined && modules.includes(parts.module);
 }
 
+/**
+ * The options object a request is sent with: the keys of it that carry parameters, and the URL it
+ * names under one of `urlKeys` when the call did not give one already.
+ */
+export function withOptions(request: RequestCall, options: Node | undefined, paramKeys: readonly string[], urlKeys: readonly string[], tools: ShapeTools): RequestCall {
+  if (!options) return request;
+  request.options = { node: options, paramKeys };
+  const literal = tools.objectLiteral(options);
+  if (!literal) return request;
+  for (const key of paramKeys) {
+    const value = tools.property(literal, [key]);
+    if (value) request.paramNodes.push(value);
+  }
+  const url = tools.property(literal, urlKeys);
+  if (url && !request.parts.url) request.parts.url = url;
+  return request;
+}
+
 /** Arguments that are plain expressions (a spread makes positions unknown). */
 export function plainArguments(call: AnyCall): Node[] | undefined {
   if (call.arguments.some((arg) => arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder')) return undefined;
