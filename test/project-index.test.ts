@@ -53,6 +53,15 @@ describe('project index', () => {
     expect(resolver.resolveExport('src/leads.ts', './hosts', 'HOST')).toBe('crm.zoho.eu');
   });
 
+  it('reads the members of an exported TypeScript enum', () => {
+    const dir = project({
+      'src/zoho.ts': "export enum ZohoUrl {\n  Crm = 'https://crm.zoho.com/crm/private/json',\n  Port = 443,\n  Next,\n}\n",
+      'src/leads.ts': '',
+    });
+    const resolver = new ProjectIndex(dir).resolverFor();
+    expect(resolver.resolveExport('src/leads.ts', './zoho', 'ZohoUrl')).toEqual({ Crm: 'https://crm.zoho.com/crm/private/json', Port: 443, Next: 444 });
+  });
+
   it('lets TypeScript resolve a folder whose package.json names its entry, not the index file beside it', () => {
     const dir = project({
       'src/zoho/package.json': '{ "types": "./entry.ts", "main": "./entry.js" }\n',

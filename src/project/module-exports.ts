@@ -65,6 +65,9 @@ function readEsExports(ast: File): ExportTable | undefined {
         const declaration = statement.declaration;
         if (declaration?.type === 'VariableDeclaration') {
           for (const declarator of declaration.declarations) for (const name of patternNames(declarator.id)) table.named.set(name, { kind: 'binding', name });
+        } else if (declaration?.type === 'TSEnumDeclaration') {
+          // An enum's members are constants the module's own Bindings evaluate.
+          table.named.set(declaration.id.name, { kind: 'binding', name: declaration.id.name });
         } else if (declaration && 'id' in declaration && declaration.id?.type === 'Identifier') {
           table.named.set(declaration.id.name, OPAQUE);
         }

@@ -79,6 +79,11 @@ export class Bindings {
         if (cls.id) this.add({ name: cls.id.name, kind: 'class', id: cls.id, init: null, writes: [] });
       }
     }
+    // `enum Zoho { Base = 'https://crm.zoho.com/...' }`: read like a frozen object (evaluate.ts).
+    // An enum declared twice (declaration merging) resolves to nothing, like any re-declared name.
+    for (const declaration of index.ofType('TSEnumDeclaration')) {
+      this.add({ name: declaration.id.name, kind: 'const', id: declaration.id, init: declaration, writes: [] });
+    }
     for (const clause of index.ofType('CatchClause')) {
       if (clause.param) this.declarePattern(clause.param, 'catch', null);
     }

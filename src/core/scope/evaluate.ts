@@ -113,6 +113,19 @@ export class Evaluator {
         if (typeof object === 'string' && key === 'length') return object.length;
         return isStaticObject(object) && Object.hasOwn(object, key) ? object[key] : undefined;
       }
+      case 'TSEnumDeclaration': {
+        // Members without an initialiser count up from the previous number, as TypeScript numbers them.
+        const result: StaticObject = {};
+        let next: number | undefined = 0;
+        for (const member of node.members) {
+          const key = member.id.type === 'Identifier' ? member.id.name : member.id.value;
+          const value: StaticValue | undefined = member.initializer ? this.evaluate(member.initializer) : next;
+          if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+          result[key] = value;
+          next = typeof value === 'number' ? value + 1 : undefined;
+        }
+        return result;
+      }
       case 'ObjectExpression': {
         const result: StaticObject = {};
         for (const property of node.properties) {
