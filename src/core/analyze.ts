@@ -13,6 +13,7 @@ import { polyglotLanguageOf, scanPolyglotSource, type PolyglotLanguage } from '.
 import { formatMessage } from './rules.js';
 import { Bindings } from './scope/bindings.js';
 import { Evaluator, type ModuleResolver } from './scope/evaluate.js';
+import { InstanceFields } from './scope/instance-fields.js';
 import { LineIndex } from './source/line-index.js';
 import { findCredentialValues } from './secrets/credential-values.js';
 import { applySuppressions, directivesFromComments, directivesFromText, unusedSuppressionDraft, type SuppressionDirective } from './suppressions.js';
@@ -98,7 +99,7 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
       ast: parsed.ast,
       index,
       bindings,
-      evaluator: new Evaluator(bindings, options.filePath, options.moduleResolver),
+      evaluator: new Evaluator(bindings, options.filePath, options.moduleResolver, () => new InstanceFields(index, bindings)),
       lines,
       options: resolved,
       mentionsZoho: /zoho/i.test(text),

@@ -1,6 +1,7 @@
 import type { Node } from '@babel/types';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import type { Bindings, Binding } from './bindings.js';
+import type { InstanceFields } from './instance-fields.js';
 
 export type StaticValue = string | number | boolean | null | StaticObject | StaticValue[];
 export interface StaticObject {
@@ -30,10 +31,14 @@ export class Evaluator {
   private readonly memo = new Map<Node, StaticValue | undefined>();
   private readonly active = new Set<Node>();
 
+  private instanceFields: InstanceFields | undefined;
+
   constructor(
     private readonly bindings: Bindings,
     private readonly filePath: string,
     private readonly resolver?: ModuleResolver,
+    /** Fields of classes and constructor functions (`this.baseUrl`, `Client.BASE`), built on first use. */
+    private readonly instanceFieldsOf?: () => InstanceFields,
   ) {}
 
   evaluate(node: Node): StaticValue | undefined {
@@ -108,6 +113,12 @@ export class Evaluator {
       case 'OptionalMemberExpression': {
         const key = node.computed ? this.evaluateString(node.property) : staticPropertyName(node.property, false);
         if (key === undefined) return undefined;
+        const objectNode = unwrapExpression(node.object);
+        if (this.instanceFieldsOf && (objectNode.type === 'ThisExpression' || objectNode.type === 'Identifier')) {
+          this.instanceFields ??= this.instanceFieldsOf();
+          const field = this.instanceFields.valueOf(node);
+          if (field) return this.evaluate(field);
+        }
         const object = this.evaluate(node.object);
         if (Array.isArray(object)) return key === 'length' ? object.length : object[Number(key)];
         if (typeof object === 'string' && key === 'length') return object.length;
