@@ -4,6 +4,7 @@ import type { LexicalBinding } from '../scope/lexical-scopes.js';
 import { classifyRequestText, type Endpoint } from '../zoho/endpoint.js';
 import { declaredTypes } from './declared-types.js';
 import { knownText } from './known-text.js';
+import { isQuerySerializer, keyListQuery } from './query-serializers.js';
 import { RequestIndex } from './request-index.js';
 import type { AnyCall, RequestCall, RequestShape, ShapeTools } from './request-shape.js';
 
@@ -222,6 +223,8 @@ export class ParamFlow {
       if (position === 0 || unwrapExpression(call.arguments[0] as Node).type !== 'ObjectExpression') next(call);
       return;
     }
+    const keyList = keyListQuery(call, position, this.tools.context.index);
+    if (keyList) return next(keyList, { isConverted: true });
     for (const shape of this.shapes) {
       const conversion = shape.conversion?.(call, position, this.tools);
       if (conversion) return next(call, { holders: conversion === 'params' ? [...holders, call] : holders, isConverted: true });
@@ -234,6 +237,8 @@ export class ParamFlow {
     const param = fn.params[position];
     if (param?.type !== 'Identifier') return;
     if (param.typeAnnotation) this.typesSeen.push(param.typeAnnotation);
+    // A local `toQuery(obj)`: its result is the object's query string.
+    if (isQuerySerializer(fn, param)) return next(call, { isConverted: true });
     this.toReferences(param, next, holders);
   }
 
