@@ -38,7 +38,7 @@ describe('a polyglot repository (built CLI on a copy of fixtures/projects/polygl
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('migrated  web/Leads.vue');
     expect(result.stdout).toContain('migrated  web/index.html');
-    expect(result.stdout).toContain('3 files in other languages or config formats need hand work (5 findings): migrate reports them but never rewrites them');
+    expect(result.stdout).toContain('3 files in other languages or config formats need hand work (5 errors): migrate reports them but never rewrites them');
     expect(result.stdout).not.toContain(HARDCODED_KEY);
     const after = snapshotTree(dir);
     for (const file of [...REPORT_ONLY, '.env']) expect(after.get(file), file).toEqual(before.get(file));

@@ -56,7 +56,7 @@ function renderMigrate(result: RunResult, context: ReporterContext): string {
     out.push(
       '',
       `${plural(handWork.files, 'file')} in other languages or config formats ${handWork.files === 1 ? 'needs' : 'need'} hand work ` +
-        `(${plural(handWork.findings, 'finding')}): migrate reports them but never rewrites them`,
+        `(${plural(handWork.findings, 'error')}): migrate reports them but never rewrites them`,
     );
   }
   const fixed = result.summary.fixable;
