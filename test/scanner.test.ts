@@ -57,6 +57,18 @@ describe('polyglot scanner fixtures', () => {
     }
   });
 
+  it('reports apikey and ticket map keys only as a pair, near each other, in a file whose code names Zoho', () => {
+    const keys = (source: string, file: string) => analyzeSource(source, { filePath: file }).findings.map((finding) => `${finding.line}:${source.slice(finding.range.start, finding.range.end)}`);
+    // Zoho named only in a comment: a help desk with another vendor's key.
+    expect(keys("<?php\n// unlike our Zoho code\n$p = array('ticket' => $id, 'apikey' => $k);\n", 'desk.php')).toEqual([]);
+    // One of the pair alone.
+    expect(keys("<?php\n$q = http_build_query(array('apikey' => $k, 'zoho' => 1));\n", 'one.php')).toEqual([]);
+    // The pair far apart: a Zoho apikey, and a help-desk ticket twenty lines below.
+    const far = `ZOHO = "https://crm.zoho.com"\nx = {"apikey": k}\n${'\n'.repeat(20)}y = {"ticket": t}\n`;
+    expect(keys(far, 'far.py')).toEqual([]);
+    expect(keys('ZOHO = "https://crm.zoho.com"\nx = {"apikey": k,\n     "ticket": t}\n', 'near.py')).toEqual(['2:"apikey"', '3:"ticket"']);
+  });
+
   it('honours suppression comments written in the language\'s own comments', () => {
     const url = 'https://crm.zoho.com/crm/private/xml/Leads/getRecords?apikey=K&ticket=T';
     const python = `# zoho-authtoken-ignore-next-line archived sample\nOLD = "${url}"\nNEW = "${url}"\n`;

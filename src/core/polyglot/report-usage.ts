@@ -133,6 +133,57 @@ function reportFragments(literal: TextToken, context: UsageContext, mentionsZoho
   reportLiteralValues(fragments, context);
 }
 
+/** What follows a string that is a map key or an index: `'apikey' =>`, `"ticket":`, `['ticket'] =`. */
+const KEY_POSITION = /^[ \t]*(?:=>|:(?!:)|\][ \t]*=(?!=))/;
+
+/** Lines apart the two legacy keys may stand and still be one set of parameters. */
+const PAIR_LINES = 4;
+
+/** Does Zoho appear in the file's code or strings (not only in its comments)? */
+function codeMentionsZoho(tokens: readonly TextToken[], text: string): boolean {
+  let cursor = 0;
+  for (const comment of tokens.filter((t) => t.kind === 'comment').sort((a, b) => a.start - b.start)) {
+    if (/zoho/i.test(text.slice(cursor, comment.start))) return true;
+    cursor = Math.max(cursor, comment.end);
+  }
+  return /zoho/i.test(text.slice(cursor));
+}
+
+/**
+ * `array('apikey' => $key, 'ticket' => $t)`, `{"apikey": KEY, "ticket": t}`, `params['ticket'] = t`:
+ * the legacy parameters handed to a query builder in code. Reported (never rewritten) only in a
+ * file whose code names Zoho, and only as a pair: an `apikey` key with a `ticket` key within a few
+ * lines, so that another vendor's `apikey` or a help-desk `ticket` alone never is.
+ */
+function reportParamKeys(tokens: readonly TextToken[], context: UsageContext, lines: LineCounter): void {
+  if (!context.hasExpressions || context.reason !== 'language') return;
+  const keys = tokens.flatMap((literal) => {
+    if (literal.kind !== 'string') return [];
+    const name = context.text.slice(literal.innerStart, literal.innerEnd).toLowerCase();
+    const isKey = (name === 'apikey' || name === 'ticket') && KEY_POSITION.test(context.text.slice(literal.end, literal.end + 16));
+    return isKey ? [{ literal, name, line: lines(literal.start) }] : [];
+  });
+  if (!keys.some((key) => key.name === 'apikey') || !keys.some((key) => key.name === 'ticket') || !codeMentionsZoho(tokens, context.text)) return;
+  for (const key of keys) {
+    if (!keys.some((other) => other.name !== key.name && Math.abs(other.line - key.line) <= PAIR_LINES)) continue;
+    const params = context.text.slice(key.literal.innerStart, key.literal.innerEnd);
+    context.report({ ruleId: 'legacy-auth-params', messageId: 'unprovable', data: { params, scope: context.crmScope }, start: key.literal.start, end: key.literal.end, fixable: false });
+  }
+}
+
+type LineCounter = (offset: number) => number;
+
+/** Line numbers of offsets asked in increasing order, counted once. */
+function lineCounter(text: string): LineCounter {
+  let offset = 0;
+  let line = 0;
+  return (target) => {
+    if (target < offset) (offset = 0), (line = 0);
+    for (; offset < target; offset++) if (text.charCodeAt(offset) === 10) line++;
+    return line;
+  };
+}
+
 function reportSetting(setting: Setting, context: UsageContext): void {
   const credential = legacyCredentialOf(setting.key, setting.parents);
   if (!credential) return;
@@ -190,5 +241,6 @@ export function reportLegacyUsage(tokens: readonly TextToken[], settings: readon
     if (isString && !hasUrl) reportFragments(literal, context, mentionsZoho);
   }
   close();
+  reportParamKeys([...tokens].sort((a, b) => a.start - b.start), context, lineCounter(text));
   for (const setting of settings) reportSetting(setting, context);
 }
