@@ -6,6 +6,7 @@ import { axiosShape } from './axios.js';
 import { fetchShape } from './fetch.js';
 import { gotShape } from './got.js';
 import { jqueryAjaxShape } from './jquery-ajax.js';
+import { legacyAjaxShape } from './legacy-ajax.js';
 import { nodeHttpsShape } from './node-https.js';
 import { objectParamsShape } from './object-params.js';
 import { detectObjectRequests } from './object-requests.js';
@@ -29,6 +30,7 @@ export const REQUEST_SHAPES: readonly RequestShape[] = [
   axiosShape,
   requestOptionsShape,
   jqueryAjaxShape,
+  legacyAjaxShape,
   angularHttpShape,
   superagentShape,
   gotShape,
