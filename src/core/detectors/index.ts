@@ -7,11 +7,13 @@ import { fetchShape } from './fetch.js';
 import { gotShape } from './got.js';
 import { jqueryAjaxShape } from './jquery-ajax.js';
 import { legacyAjaxShape } from './legacy-ajax.js';
+import { needleShape } from './needle.js';
 import { nodeHttpsShape } from './node-https.js';
 import { objectParamsShape } from './object-params.js';
 import { detectObjectRequests } from './object-requests.js';
 import { queryStringifyShape } from './query-stringify.js';
 import { requestOptionsShape } from './request-options.js';
+import { restlerShape } from './restler.js';
 import { superagentShape } from './superagent.js';
 import { detectStringRequests } from './string-requests.js';
 import { urlSearchParamsShape } from './url-search-params.js';
@@ -29,6 +31,8 @@ export interface Detector {
 export const REQUEST_SHAPES: readonly RequestShape[] = [
   axiosShape,
   requestOptionsShape,
+  restlerShape,
+  needleShape,
   jqueryAjaxShape,
   legacyAjaxShape,
   angularHttpShape,
