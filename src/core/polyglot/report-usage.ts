@@ -1,6 +1,7 @@
 import type { DraftFinding } from '../context.js';
 import type { Severity } from '../findings.js';
 import { isCredentialLike, maskValue } from '../requests/hardcoded-credentials.js';
+import { LineIndex } from '../source/line-index.js';
 import { findLegacyUrls, type UrlMatch, type UrlParam } from '../text-scan.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
 import { legacyCredentialOf } from './credential-keys.js';
@@ -155,33 +156,22 @@ function codeMentionsZoho(tokens: readonly TextToken[], text: string): boolean {
  * file whose code names Zoho, and only as a pair: an `apikey` key with a `ticket` key within a few
  * lines, so that another vendor's `apikey` or a help-desk `ticket` alone never is.
  */
-function reportParamKeys(tokens: readonly TextToken[], context: UsageContext, lines: LineCounter): void {
+function reportParamKeys(tokens: readonly TextToken[], context: UsageContext): void {
   if (!context.hasExpressions || context.reason !== 'language') return;
   const keys = tokens.flatMap((literal) => {
     if (literal.kind !== 'string') return [];
     const name = context.text.slice(literal.innerStart, literal.innerEnd).toLowerCase();
     const isKey = (name === 'apikey' || name === 'ticket') && KEY_POSITION.test(context.text.slice(literal.end, literal.end + 16));
-    return isKey ? [{ literal, name, line: lines(literal.start) }] : [];
+    return isKey ? [{ literal, name }] : [];
   });
   if (!keys.some((key) => key.name === 'apikey') || !keys.some((key) => key.name === 'ticket') || !codeMentionsZoho(tokens, context.text)) return;
+  const lines = new LineIndex(context.text);
+  const lineOf = (key: { literal: TextToken }) => lines.position(key.literal.start).line;
   for (const key of keys) {
-    if (!keys.some((other) => other.name !== key.name && Math.abs(other.line - key.line) <= PAIR_LINES)) continue;
+    if (!keys.some((other) => other.name !== key.name && Math.abs(lineOf(other) - lineOf(key)) <= PAIR_LINES)) continue;
     const params = context.text.slice(key.literal.innerStart, key.literal.innerEnd);
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unprovable', data: { params, scope: context.crmScope }, start: key.literal.start, end: key.literal.end, fixable: false });
   }
-}
-
-type LineCounter = (offset: number) => number;
-
-/** Line numbers of offsets asked in increasing order, counted once. */
-function lineCounter(text: string): LineCounter {
-  let offset = 0;
-  let line = 0;
-  return (target) => {
-    if (target < offset) (offset = 0), (line = 0);
-    for (; offset < target; offset++) if (text.charCodeAt(offset) === 10) line++;
-    return line;
-  };
 }
 
 function reportSetting(setting: Setting, context: UsageContext): void {
@@ -241,6 +231,6 @@ export function reportLegacyUsage(tokens: readonly TextToken[], settings: readon
     if (isString && !hasUrl) reportFragments(literal, context, mentionsZoho);
   }
   close();
-  reportParamKeys([...tokens].sort((a, b) => a.start - b.start), context, lineCounter(text));
+  reportParamKeys(tokens, context);
   for (const setting of settings) reportSetting(setting, context);
 }
