@@ -21,9 +21,9 @@ describe('configuration through the CLI', () => {
   it('a valid configuration sets the token expression and scope; flags given on the command line win', () => {
     const dir = configured({ tokenExpr: 'config.zoho.authtoken', scope: 'ZohoCRM/crmapi' });
     const fromConfig = runCli(['migrate', '--dry-run', 'src/leads.js'], dir);
-    expect(fromConfig.stdout).toContain("'/Leads/getRecords?authtoken=' + config.zoho.authtoken + '&scope=ZohoCRM/crmapi'");
+    expect(fromConfig.stdout).toContain("'/Leads/getRecords?authtoken=' + config.zoho.authtoken + '&scope=ZohoCRM/crmapi&newFormat=1'");
     const fromFlags = runCli(['migrate', '--dry-run', '--token-expr', 'process.env.TOKEN', 'src/leads.js'], dir);
-    expect(fromFlags.stdout).toContain("'/Leads/getRecords?authtoken=' + process.env.TOKEN + '&scope=ZohoCRM/crmapi'");
+    expect(fromFlags.stdout).toContain("'/Leads/getRecords?authtoken=' + process.env.TOKEN + '&scope=ZohoCRM/crmapi&newFormat=1'");
     // A flag given with the default's value still wins over the file.
     const defaultScope = runCli(['migrate', '--dry-run', '--scope', 'crmapi', 'src/leads.js'], dir);
     expect(defaultScope.stdout).toContain("config.zoho.authtoken + '&scope=crmapi'");

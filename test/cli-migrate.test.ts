@@ -29,7 +29,7 @@ describe('migrate (built CLI on a copy of fixtures/projects/basic)', () => {
     expect(read(dir, 'src/leads.js')).toBe(
       "const CRM = 'https://crm.zoho.com/crm/private/json';\n\n" +
         'export function leadsUrl(apiKey, ticket) {\n' +
-        "  return CRM + '/Leads/getRecords?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN + '&scope=crmapi' + '&newFormat=1';\n" +
+        "  return CRM + '/Leads/getRecords?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN + '&scope=crmapi&newFormat=1';\n" +
         '}\n\n' +
         "export const fixed = 'https://crm.zoho.com/crm/private/xml/Leads/getRecords?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN + '&scope=crmapi';\n",
     );
@@ -91,7 +91,7 @@ describe('migrate (built CLI on a copy of fixtures/projects/basic)', () => {
   it('takes --token-expr and --scope', () => {
     const dir = copyProject('basic', { git: true });
     runCli(['migrate', '--token-expr', 'config.zoho.authtoken', '--scope', 'ZohoCRM/crmapi', 'src/leads.js'], dir);
-    expect(read(dir, 'src/leads.js')).toContain("'/Leads/getRecords?authtoken=' + config.zoho.authtoken + '&scope=ZohoCRM/crmapi'");
+    expect(read(dir, 'src/leads.js')).toContain("'/Leads/getRecords?authtoken=' + config.zoho.authtoken + '&scope=ZohoCRM/crmapi&newFormat=1'");
   });
 
   it('--format json follows DESIGN §3', () => {

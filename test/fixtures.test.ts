@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../src/core/analyze.js';
@@ -33,6 +33,17 @@ describe('fixture pairs', () => {
 
     it('has an output twin', () => {
       expect(existsSync(pair.output)).toBe(true);
+    });
+
+    // Each pair states its findings, so a negative twin proves "no finding", not only "no edit".
+    it('reports the findings its .findings.json states', () => {
+      const file = pair.input.replace(/\.input\.([a-z]+)$/, '.$1.findings.json');
+      const actual = analyzeSource(input, { filePath: pair.filePath }).findings.map(
+        (finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity}${finding.fixable ? ' fixable' : ''}`,
+      );
+      if (process.env.UPDATE_FINDINGS === '1') writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
+      expect(existsSync(file), `${file} exists (UPDATE_FINDINGS=1 writes it)`).toBe(true);
+      expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
     });
 
     it('migrates to the expected bytes', () => {

@@ -19,6 +19,7 @@ import { findCredentialValues } from './secrets/credential-values.js';
 import { applySuppressions, directivesFromComments, directivesFromText, unusedSuppressionDraft, type SuppressionDirective } from './suppressions.js';
 import { isRuleOff, severityOf } from './severity.js';
 import { scanTextForLegacyUrls } from './text-scan.js';
+import { reportKeptParts } from './credentials/kept-parts.js';
 
 export interface AnalyzeOptions extends CoreOptions {
   /** Path of the file (relative, `/`-separated): chooses the parser and names findings. */
@@ -110,7 +111,11 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
     };
     for (const detector of DETECTORS) detector.run(context);
     dropSuspicionsInTicketCode(drafts);
-    if (options.removedCredentials?.length) reportUnusedCredentials(context, options.removedCredentials.map((use) => shiftCredentialUse(use, -bom)));
+    if (options.removedCredentials?.length) {
+      const removed = options.removedCredentials.map((use) => shiftCredentialUse(use, -bom));
+      reportUnusedCredentials(context, removed);
+      reportKeptParts(removed, context);
+    }
     directives = directivesFromComments(parsed.ast.comments ?? [], lines);
   }
 

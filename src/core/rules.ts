@@ -46,6 +46,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
       'unused-variable': '{{name}} held the Zoho {{param}} and is unused after the migration; remove it',
       'unused-env-variable':
         '{{name}} held the Zoho {{param}} (process.env.{{env}}) and is unused after the migration; remove it and retire {{env}}',
+      'kept-part':
+        '`{{kept}}` follows the {{param}} value and was kept as written; check that it is not part of the {{param}} (now removed) and that it starts with &',
       'unused-env':
         'The migration removed the last read of process.env.{{env}} (the Zoho {{param}}) in this file; retire {{env}} once no other code reads it',
     },

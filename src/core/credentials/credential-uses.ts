@@ -16,6 +16,11 @@ export interface CredentialUse {
   declaration?: { name: string; start: number };
   /** `process.env.NAME` read in the request itself; `at` is where the request starts. */
   env?: { name: string; at: number };
+  /**
+   * An expression kept right after the removed value (`+ extra`) that could not be proven to be a
+   * parameter of its own: migrate's output gets a note on it (see kept-parts.ts).
+   */
+  kept?: { start: number; end: number; code: string };
 }
 
 /** `encodeURIComponent(key)`, `String(key)`: the value is still `key`. */
@@ -67,6 +72,7 @@ export function moveCredentialUse(use: CredentialUse, move: (offset: number) => 
     param: use.param,
     ...(use.declaration ? { declaration: { ...use.declaration, start: move(use.declaration.start) } } : {}),
     ...(use.env ? { env: { ...use.env, at: move(use.env.at) } } : {}),
+    ...(use.kept ? { kept: { ...use.kept, start: move(use.kept.start), end: move(use.kept.end) } } : {}),
   };
 }
 
@@ -78,7 +84,7 @@ export function shiftCredentialUse(use: CredentialUse, by: number): CredentialUs
 export function credentialUsesWithin(uses: readonly CredentialUse[], start: number, end: number): CredentialUse[] {
   return uses
     .filter((use) => {
-      const at = use.declaration?.start ?? use.env?.at ?? -1;
+      const at = use.declaration?.start ?? use.env?.at ?? use.kept?.start ?? -1;
       return at >= start && at < end;
     })
     .map((use) => shiftCredentialUse(use, -start));

@@ -1,4 +1,5 @@
-import type { CallExpression } from '@babel/types';
+import type { CallExpression, Node } from '@babel/types';
+import { lexicalScopesOf } from '../scope/lexical-scopes.js';
 import type { AnalysisContext } from '../context.js';
 import { calleeName } from '../ast/node-utils.js';
 import type { StringRequest } from '../requests/string-request.js';
@@ -21,7 +22,7 @@ function isFormatCall(call: CallExpression, context: AnalysisContext): boolean {
 export function collectFormatCalls(context: AnalysisContext, builder: AtomBuilder): StringRequest[] {
   const requests: StringRequest[] = [];
   for (const call of context.index.ofType('CallExpression')) {
-    const template = call.arguments[0];
+    const template = formatTemplate(call.arguments[0], context);
     if (template?.type !== 'StringLiteral' || !LEGACY_KEY_TEXT.test(template.value)) continue;
     if (!isFormatCall(call, context) || call.arguments.some((arg) => arg.type === 'SpreadElement')) continue;
     // Positional placeholders (`%1$s`) reorder arguments; leave those to a human.
@@ -30,4 +31,21 @@ export function collectFormatCalls(context: AnalysisContext, builder: AtomBuilde
     requests.push({ root: call, start: call.start ?? 0, end: call.end ?? 0, atoms: builder.atoms(chain), covers: [template] });
   }
   return requests;
+}
+
+/**
+ * The format string, written in the call or held in a constant of this module that nothing but
+ * this call reads (`const LEADS = '...?apikey=%s&ticket=%s'; util.format(LEADS, k, t)`): the
+ * constant is rewritten where it is written and the call's arguments shrink with it. A constant
+ * two calls share, or one that is exported, may mean other arguments elsewhere: left to a human.
+ */
+function formatTemplate(arg: Node | undefined, context: AnalysisContext): Node | undefined {
+  if (arg?.type !== 'Identifier') return arg;
+  const binding = context.bindings.resolve(arg.name);
+  const init = binding?.init;
+  if (!binding || binding.module || !context.bindings.isConstant(binding) || init?.type !== 'StringLiteral') return undefined;
+  const declaration = context.index.parentOf(context.index.parentOf(binding.id) ?? binding.id);
+  if (declaration && context.index.parentOf(declaration)?.type === 'ExportNamedDeclaration') return undefined;
+  const references = lexicalScopesOf(context.ast).bindingOf(arg)?.references ?? [];
+  return references.length === 1 && references[0] === arg ? init : undefined;
 }

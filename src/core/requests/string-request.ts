@@ -1,11 +1,14 @@
 import type { Node } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
-import { credentialUses } from '../credentials/credential-uses.js';
+import { credentialUses, type CredentialUse } from '../credentials/credential-uses.js';
+import { reportKeptParts } from '../credentials/kept-parts.js';
 import { atomsText, type Atom } from '../strings/atoms.js';
 import { LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
 import { describeLegacyParams, planParamRewrite, planToOps } from '../strings/plan-rewrite.js';
 import { scanQueryParams, type QueryParam } from '../strings/query-params.js';
 import { renderOps } from '../strings/render-edits.js';
+import type { RewriteOps } from '../strings/rewrite-ops.js';
+import { classifyTailPart } from '../strings/separate-parameter.js';
 import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
@@ -86,14 +89,15 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   const pathSlash = pathStyle?.separatorBefore?.kind === 'char' ? pathStyle.separatorBefore : undefined;
   const tokenExpr = context.options.tokenExpr;
   const encodedTokenExpr = definedTokenExpr(tokenExpr, context.filePath);
-  const ops = planToOps(plan, { text: context.text, tokenExpr, encodedTokenExpr, scope, ...(pathSlash ? { pathSlash } : {}) });
+  const classifyTail = (node: Node) => classifyTailPart(node, context);
+  const ops = planToOps(plan, { text: context.text, tokenExpr, encodedTokenExpr, scope, classifyTail, ...(pathSlash ? { pathSlash } : {}) });
   const edits = typeof ops === 'string' ? ops : renderOps(request.atoms, ops, context);
   reportHardcodedCredentials(serviceLegacy, context, typeof edits !== 'string');
   if (typeof edits === 'string') {
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason: edits }, ...where, fixable: false });
     return;
   }
-  const removes = credentialUses(serviceLegacy, request.start, context);
+  const removes = [...credentialUses(serviceLegacy, request.start, context), ...keptUses(typeof ops === 'string' ? [] : ops.keptUnproven, context)];
   context.report({
     ruleId: 'legacy-auth-params',
     messageId: scope === null ? 'fixableWithoutScope' : 'fixable',
@@ -103,6 +107,11 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
     edits,
     ...(removes.length > 0 ? { removes } : {}),
   });
+  reportKeptParts(removes, context);
+}
+
+function keptUses(kept: RewriteOps['keptUnproven'], context: AnalysisContext): CredentialUse[] {
+  return kept.map(({ param, node }) => ({ param, kept: { start: node.start ?? 0, end: node.end ?? node.start ?? 0, code: context.sourceOf(node) } }));
 }
 
 /** The expression whose value a request is: a declaration or `url = ...` statement stands for its value. */

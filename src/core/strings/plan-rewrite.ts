@@ -5,6 +5,7 @@ import { isLegacyParamName } from '../zoho/services.js';
 import type { Atom, CharAtom, HoleAtom } from './atoms.js';
 import type { QueryParam } from './query-params.js';
 import { RewriteOps } from './rewrite-ops.js';
+import type { TailPart } from './separate-parameter.js';
 
 export type ParamAction = 'authtoken' | 'authtoken+scope' | 'scope' | 'remove';
 
@@ -60,6 +61,8 @@ export interface PlanContext {
   scope: string | null;
   /** The `/` before parameters written in the path (Creator): it becomes `?`, making a proper query string. */
   pathSlash?: CharAtom;
+  /** What an expression kept after a credential is (see separate-parameter.ts). */
+  classifyTail: (node: Node) => TailPart;
 }
 
 /** Turns the plan into atom operations; a reason string when it cannot be expressed safely. */
@@ -73,6 +76,8 @@ export function planToOps(planned: readonly PlannedParam[], context: PlanContext
     if (isPlaceholderValue(param)) return `the ${param.name} value is a placeholder (${valueText(param)}) filled in elsewhere`;
     if (param.isValueOpaque) return `the ${param.name} value continues into a constant defined elsewhere`;
     if (param.value.some((atom) => atom.kind === 'boundary')) return `the ${param.name} value spans several pieces`;
+    const tailProblem = checkTail(param, ops, context);
+    if (tailProblem) return tailProblem;
     const first = param.nameAtoms[0]!;
     if (action === 'scope' || action === 'remove') {
       ops.delete([...param.nameAtoms, param.equals, ...param.value]);
@@ -105,6 +110,27 @@ export function planToOps(planned: readonly PlannedParam[], context: PlanContext
   return ops;
 }
 
+/**
+ * What follows a credential's value is kept, byte for byte. Text glued to it is refused (it would
+ * end up glued to the token); an expression is kept silently when it provably starts a parameter
+ * of its own, and kept with a note when nothing can be proven either way.
+ */
+function checkTail(param: QueryParam, ops: RewriteOps, context: PlanContext): string | undefined {
+  for (const atom of param.tail) {
+    if (atom.kind === 'boundary') {
+      if (atom.ch === '') continue;
+      return `the ${param.name} value is joined to the next piece by ${JSON.stringify(atom.ch)}, not by &`;
+    }
+    if (atom.kind === 'char') return `text follows the ${param.name} value without a separator`;
+    const part = context.classifyTail(atom.node);
+    if (part === 'empty') continue;
+    if (part === 'text') return `the ${param.name} value continues with a constant`;
+    if (part === 'unknown') ops.keptUnproven.push({ param: param.name, node: atom.node });
+    return undefined;
+  }
+  return undefined;
+}
+
 /** `%s`, `{0}`, `{{key}}`, `:key`, `$1`: a template filled in by code this rewrite cannot see. */
 const PLACEHOLDER = /^(%[-+0 #]*\d*(\.\d+)?[sdifjoOc]|%\d+\$[a-z]|\{\d*\}|\{\{\s*[\w.]+\s*\}\}|\{[A-Za-z_]\w*\}|:[A-Za-z_]\w*|\$\d+)$/;
 
@@ -112,8 +138,13 @@ function valueText(param: QueryParam): string {
   return param.value.map((atom) => (atom.kind === 'char' ? atom.ch : '')).join('');
 }
 
+/** A printf or positional placeholder inside literal text (`abc%s`, `{0}`): the value is filled in by other code. */
+const EMBEDDED_PLACEHOLDER = /%[-+0 #]*\d*(\.\d+)?[sdifjoOc]|\{\d+\}|\{\{\s*[\w.]+\s*\}\}/;
+
 function isPlaceholderValue(param: QueryParam): boolean {
-  return param.value.length > 0 && param.value.every((atom) => atom.kind === 'char') && PLACEHOLDER.test(valueText(param));
+  if (param.value.length === 0 || !param.value.every((atom) => atom.kind === 'char')) return false;
+  const text = valueText(param);
+  return PLACEHOLDER.test(text) || EMBEDDED_PLACEHOLDER.test(text);
 }
 
 /** The `&` that goes with a removed parameter: the one before it, else the one after it. */

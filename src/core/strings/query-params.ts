@@ -5,7 +5,13 @@ export interface QueryParam {
   name: string;
   nameAtoms: CharAtom[];
   equals: CharAtom;
+  /**
+   * What provably belongs to the value: its literal text, or the one expression it starts with.
+   * A credential's value never swallows what follows it (DESIGN §1).
+   */
   value: Atom[];
+  /** What follows the value before the next separator (`+ extra`, `${suffix}`): kept by every rewrite. */
+  tail: Atom[];
   /** The `?`, `&` or join separator before the name; null at the start of the string. */
   separatorBefore: Atom | null;
   /** The separator after the value; null at the end. */
@@ -89,17 +95,31 @@ function readParam(segment: Atom[], separatorBefore: Atom | null, separatorAfter
   }
   const equals = segment[i];
   if (nameAtoms.length === 0 || equals?.kind !== 'char' || equals.ch !== '=') return undefined;
-  // The '' boundary between `url += ...` statements is not part of a value.
-  let valueEnd = segment.length;
-  while (valueEnd > i + 1 && segment[valueEnd - 1]!.kind === 'boundary') valueEnd--;
+  const { value, tail } = splitValue(segment.slice(i + 1));
   return {
     name: nameAtoms.map((atom) => atom.ch).join(''),
     nameAtoms,
     equals,
-    value: segment.slice(i + 1, valueEnd),
+    value,
+    tail,
     separatorBefore,
     separatorAfter,
     isValueOpaque: false,
     isPathStyle: false,
   };
+}
+
+/**
+ * A value is its literal text, or the single expression it starts with: `'&ticket=' + t + extra`
+ * gives `t` as the value and `extra` as the tail. Which of `t + extra` is the credential is not
+ * knowable from the text, so only the part that must be it is ever taken for it.
+ */
+function splitValue(atoms: Atom[]): { value: Atom[]; tail: Atom[] } {
+  let end = 0;
+  while (end < atoms.length && atoms[end]!.kind === 'char') end++;
+  if (end === 0 && atoms[0]?.kind === 'hole') end = 1;
+  // The '' boundary between `url += ...` statements is not part of anything.
+  let tailEnd = atoms.length;
+  while (tailEnd > end && atoms[tailEnd - 1]!.kind === 'boundary') tailEnd--;
+  return { value: atoms.slice(0, end), tail: atoms.slice(end, tailEnd) };
 }

@@ -86,7 +86,7 @@ export function renderOps(atoms: readonly Atom[], ops: RewriteOps, context: Rend
   const edits: Edit[] = [];
   try {
     for (const [chain, chainAtoms] of byChain) {
-      if (chainAtoms.some((atom) => ops.isTouched(atom))) edits.push(...renderChain(chain, chainAtoms, ops, context));
+      if (chainAtoms.some((atom) => ops.isTouched(atom))) edits.push(...renderChain(chain, chainAtoms, ops, { ...context, atoms }));
     }
   } catch (error) {
     if (error instanceof RenderError) return error.message;
@@ -95,10 +95,15 @@ export function renderOps(atoms: readonly Atom[], ops: RewriteOps, context: Rend
   return edits;
 }
 
-function renderChain(chain: Chain, atoms: readonly Atom[], ops: RewriteOps, context: RenderContext): Edit[] {
+/** While rendering: every atom of the request, nested chains' included. */
+interface ChainRenderContext extends RenderContext {
+  atoms: readonly Atom[];
+}
+
+function renderChain(chain: Chain, atoms: readonly Atom[], ops: RewriteOps, context: ChainRenderContext): Edit[] {
   const defaultQuote = chain.operands.find((operand) => operand.kind === 'string')?.quote ?? "'";
   const format: FormatArgs = { changes: new Map(), inserts: [] };
-  const changes: ItemChange[] = [];
+  const changes: Array<ItemChange & { endQuote?: string }> = [];
   let renderedChunks = 0;
   for (const operand of chain.operands) {
     const own = atoms.filter((atom) => atom.kind !== 'boundary' && atom.operand === operand);
@@ -108,13 +113,14 @@ function renderChain(chain: Chain, atoms: readonly Atom[], ops: RewriteOps, cont
       continue;
     }
     const pieces = operandPieces(operand, own, ops, context, format);
-    const rendered = operand.kind === 'template' ? renderTemplate(pieces, context.text, chain) : renderChunks(pieces, operand.kind === 'string' ? operand.quote : defaultQuote, context.text);
+    const rendered: { text: string; chunks: number; endQuote?: string } | null = operand.kind === 'template' ? renderTemplate(pieces, context.text, chain) : renderChunks(pieces, operand.kind === 'string' ? operand.quote : defaultQuote, context.text);
     if (rendered === null) changes.push({ kind: 'remove' });
     else {
       renderedChunks += rendered.chunks;
-      changes.push({ kind: 'replace', text: rendered.text });
+      changes.push({ kind: 'replace', text: rendered.text, ...(rendered.endQuote ? { endQuote: rendered.endQuote } : {}) });
     }
   }
+  joinAdjacentLiterals(chain, changes, context.text);
 
   const parent = context.index.parentOf(chain.root);
   if (parent?.type === 'JSXAttribute') throw new RenderError('the string is a JSX attribute value');
@@ -128,8 +134,15 @@ function renderChain(chain: Chain, atoms: readonly Atom[], ops: RewriteOps, cont
   return result;
 }
 
-function operandPieces(operand: Operand, own: readonly Atom[], ops: RewriteOps, context: RenderContext, format: FormatArgs): Piece[] {
+function operandPieces(operand: Operand, own: readonly Atom[], ops: RewriteOps, context: ChainRenderContext, format: FormatArgs): Piece[] {
   const pieces: Piece[] = [];
+  const nested = inlinedExpressions(operand, own, ops, context);
+  const flushNested = (before: number) => {
+    while (nested.length > 0 && nested[0]!.end <= before) {
+      const range = nested.shift()!;
+      pieces.push({ kind: 'raw', start: range.start, end: range.end });
+    }
+  };
   const isFormat = operand.chain.owner.kind === 'format';
   let lastArg = isFormat && operand.chain.owner.kind === 'format' ? operand.chain.owner.formatIndex : -1;
   const pushInsertions = (insertions: Insertion[] | undefined) => {
@@ -141,6 +154,7 @@ function operandPieces(operand: Operand, own: readonly Atom[], ops: RewriteOps, 
     }
   };
   for (const atom of own) {
+    flushNested(atomStart(atom));
     pushInsertions(ops.before.get(atom));
     if (!ops.deleted.has(atom)) {
       if (atom.kind === 'char') {
@@ -153,7 +167,33 @@ function operandPieces(operand: Operand, own: readonly Atom[], ops: RewriteOps, 
     }
     pushInsertions(ops.after.get(atom));
   }
+  flushNested(Infinity);
   return pieces;
+}
+
+function atomStart(atom: Atom): number {
+  if (atom.kind === 'char') return atom.start;
+  if (atom.kind === 'hole') return atom.outer?.start ?? atom.slot?.start ?? atom.node.start ?? 0;
+  return 0;
+}
+
+/**
+ * A template's `${...}` whose expression was read as part of the request (`${sep + 'x=1'}`) has
+ * no atom of the template's own: rendering the template again must write it back as it was. One
+ * the rewrite changed inside cannot be written back with it, so the rewrite is refused.
+ */
+function inlinedExpressions(operand: Operand, own: readonly Atom[], ops: RewriteOps, context: ChainRenderContext): Array<{ start: number; end: number }> {
+  const node = operand.node;
+  if (node.type !== 'TemplateLiteral') return [];
+  const ranges: Array<{ start: number; end: number }> = [];
+  node.expressions.forEach((expression, i) => {
+    if (own.some((atom) => atom.kind === 'hole' && atom.node === expression)) return;
+    const range = { start: node.quasis[i]!.end ?? 0, end: node.quasis[i + 1]!.start ?? 0 };
+    const isTouched = context.atoms.some((atom) => atom.kind !== 'boundary' && atom.operand !== operand && atomStart(atom) >= range.start && atomStart(atom) < range.end && ops.isTouched(atom));
+    if (isTouched) throw new RenderError('a parameter is written inside an expression nested in the template');
+    ranges.push(range);
+  });
+  return ranges;
 }
 
 function argumentIndex(hole: HoleAtom): number {
@@ -177,8 +217,39 @@ function holePieces(hole: HoleAtom, ops: RewriteOps, context: RenderContext, for
   return [{ kind: 'template-hole', open: text.slice(hole.outer.start, node.start ?? 0), code, close: text.slice(node.end ?? 0, hole.outer.end) }];
 }
 
+/**
+ * `... + '&scope=crmapi' + '&cvName=All Open Leads'`: a rewritten operand that ends in a literal,
+ * followed on the same line by an untouched literal with the same quote, becomes one literal, as
+ * a person would write it (and as Zoho's own examples read). Literals on separate lines stay apart.
+ */
+function joinAdjacentLiterals(chain: Chain, changes: Array<ItemChange & { endQuote?: string }>, text: string): void {
+  const { operands } = chain;
+  for (let i = 0; i + 1 < operands.length; i++) {
+    const change = changes[i]!;
+    if (change.kind !== 'replace' || !change.endQuote || isParenthesized(operands[i]!.node)) continue;
+    let j = i + 1;
+    while (j < operands.length && changes[j]!.kind === 'remove') j++;
+    const next = operands[j];
+    if (!next || changes[j]!.kind !== 'keep' || next.kind !== 'string' || next.quote !== change.endQuote || isParenthesized(next.node)) continue;
+    if (!isOneLineRun(operands.slice(i, j + 1), text)) continue;
+    const raw = text.slice(next.node.start ?? 0, next.node.end ?? 0);
+    changes[i] = { kind: 'replace', text: change.text.slice(0, -1) + raw.slice(1), endQuote: change.endQuote };
+    changes[j] = { kind: 'remove' };
+  }
+}
+
+/** Operands joined by plain ` + ` on one line, with no comment between them. */
+function isOneLineRun(run: readonly Operand[], text: string): boolean {
+  for (let k = 0; k + 1 < run.length; k++) {
+    const gap = text.slice(run[k]!.node.end ?? 0, run[k + 1]!.node.start ?? 0);
+    if (!/^[ \t]*\+[ \t]*$/.test(gap)) return false;
+    if (k > 0 && /[\r\n]/.test(text.slice(run[k]!.node.start ?? 0, run[k]!.node.end ?? 0))) return false;
+  }
+  return true;
+}
+
 /** String and expression operands: literal text becomes quoted chunks, code stands between them. */
-function renderChunks(pieces: readonly Piece[], quote: string, text: string): { text: string; chunks: number } | null {
+function renderChunks(pieces: readonly Piece[], quote: string, text: string): { text: string; chunks: number; endQuote?: string } | null {
   const chunks: string[] = [];
   let literal: string | null = null;
   const flush = () => {
@@ -193,9 +264,11 @@ function renderChunks(pieces: readonly Piece[], quote: string, text: string): { 
       chunks.push(piece.kind === 'code' ? piece.value : piece.code);
     }
   }
+  const last = pieces[pieces.length - 1];
+  const endsInLiteral = last !== undefined && (last.kind === 'raw' || last.kind === 'text') && literal !== null && literal !== '';
   flush();
   if (chunks.length === 0) return null;
-  return { text: chunks.join(' + '), chunks: chunks.length };
+  return { text: chunks.join(' + '), chunks: chunks.length, ...(endsInLiteral ? { endQuote: quote } : {}) };
 }
 
 function renderTemplate(pieces: readonly Piece[], text: string, chain: Chain): { text: string; chunks: number } | null {

@@ -1,3 +1,4 @@
+import type { Node } from '@babel/types';
 import type { Atom, HoleAtom } from './atoms.js';
 
 /** Text goes into the literal (escaped as needed); code is an expression spliced in. */
@@ -12,6 +13,8 @@ export class RewriteOps {
   readonly before = new Map<Atom, Insertion[]>();
   readonly after = new Map<Atom, Insertion[]>();
   readonly replaced = new Map<HoleAtom, string>();
+  /** Parts after a credential that were kept but not proven to be parameters of their own: the finding says so. */
+  readonly keptUnproven: Array<{ param: string; node: Node }> = [];
 
   delete(atoms: Iterable<Atom>): void {
     for (const atom of atoms) this.deleted.add(atom);
