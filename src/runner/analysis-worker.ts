@@ -13,17 +13,21 @@ const port = parentPort!;
  * Unchanged with nothing to say (every other field empty, whatever fields later results gain):
  * sent as `null`, most files of a tree are, and rebuilt by the pool.
  */
-function isPlainUnchanged({ result, write }: FileOutcome): boolean {
-  if (write || result.status !== 'unchanged') return false;
+function isPlainUnchanged({ result, write, dependencies }: FileOutcome): boolean {
+  if (write || dependencies || result.status !== 'unchanged') return false;
   return Object.entries(result).every(([key, value]) => key === 'file' || key === 'status' || !value || (Array.isArray(value) && value.length === 0));
 }
 
 port.on('message', async (request: BatchRequest) => {
   const outcomes: BatchResponse['outcomes'] = [];
+  // `--cache`: a plain unchanged file still has a content hash to send; it travels beside the `null`.
+  const hashes: (string | undefined)[] = [];
   for (const task of request.tasks) {
     const outcome = await processOrDefer(task, options, request.deferCandidates);
-    outcomes.push(outcome === DEFERRED ? DEFERRED : isPlainUnchanged(outcome) ? null : outcome);
+    const isPlain = outcome !== DEFERRED && isPlainUnchanged(outcome);
+    outcomes.push(outcome === DEFERRED ? DEFERRED : isPlain ? null : outcome);
+    if (options.isHashing) hashes.push(isPlain ? outcome.hash : undefined);
   }
-  const response: BatchResponse = { id: request.id, outcomes };
+  const response: BatchResponse = { id: request.id, outcomes, ...(options.isHashing ? { hashes } : {}) };
   port.postMessage(response);
 });

@@ -14,6 +14,8 @@ export interface BatchResponse {
   id: number;
   /** `null` for a file without any prefilter anchor: the main thread knows that result by heart. */
   outcomes: (FileOutcome | null | typeof DEFERRED)[];
+  /** `--cache`: the content hash of each file sent as `null` (undefined for the others, whose outcome has its own). */
+  hashes?: (string | undefined)[];
 }
 
 /** Called once per file as its outcome arrives (in no particular order); the next outcome waits for it. */
@@ -170,8 +172,9 @@ export function createWorkerPool(options: FileTaskOptions, jobs: number, onOutco
       const outcomes: (FileOutcome | null)[] = [];
       batch.forEach((task, i) => {
         const outcome = response.outcomes[i] ?? null;
+        const hash = response.hashes?.[i];
         if (outcome === DEFERRED) candidates.push(task);
-        else tasks.push(task), outcomes.push(outcome);
+        else tasks.push(task), outcomes.push(outcome === null && hash !== undefined ? { ...unchangedOutcome(task), hash } : outcome);
       });
       handleBatch(tasks, outcomes);
       if (tasks.length < batch.length && entry !== workers[0]) dispatch(workers[0]!);

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { TOOL } from '../version.js';
+import { cacheFilePath, decodeEntry, encodeEntry, loadCache, saveCache, type CacheEntry } from './cache-file.js';
+import { hashFileNow } from './content-hash.js';
+import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
+
+/**
+ * A file whose modification time is this close to (or after) the start of the run that cached it
+ * may have been saved again within the same timestamp tick, unseen by size and time: its entry is
+ * verified by content hash (git's "racily clean" entries; 2 s covers FAT's granularity).
+ * https://git-scm.com/docs/racy-git
+ */
+const RACY_MARGIN_MS = 2000;
+
+/** What a lookup answers: the cached outcome, "ask again once discovery is done", or nothing (analyse it). */
+export type CacheLookup = { kind: 'hit'; outcome: FileOutcome } | { kind: 'after-discovery' } | { kind: 'miss' };
+
+export interface ResultCache {
+  /** The cache file: never scanned, even when it lies inside the tree with a scanned extension. */
+  file: string;
+  lookup(task: FileTask): CacheLookup;
+  /**
+   * Discovery is over: the outcomes of the files whose result depends on other modules, or
+   * undefined for those to analyse again (a module they read changed, or a file appeared that an
+   * import could now resolve to).
+   */
+  settleDependents(): { task: FileTask; outcome: FileOutcome | undefined }[];
+  record(task: FileTask, outcome: FileOutcome): void;
+  save(): Promise<void>;
+}
+
+export interface ResultCacheOptions {
+  location: string | undefined;
+  cwd: string;
+  taskOptions: FileTaskOptions;
+  /** The folders and files walked: an entry under one of them that was not seen belongs to a deleted file. */
+  roots: readonly string[];
+  /** --changed-since, --shard: the run sees part of the tree, so every other entry is kept. */
+  isSelection: boolean;
+  warn: (message: string) => void;
+}
+
+/**
+ * Everything besides a file's content that its result depends on: the tool's version, the
+ * command and the resolved options (token expression, scope, limits, the project root...).
+ */
+export function cacheSettingsKey(taskOptions: FileTaskOptions): string {
+  const { isHashing: _, ...options } = taskOptions;
+  const text = JSON.stringify({ tool: TOOL.version, options }, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+function isInside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/**
+ * `--cache` for check and report, with ESLint's semantics: a file whose size and modification
+ * time match its entry gets the cached result without being read; one whose stamp changed is
+ * read and hashed, and its content hash decides (a `git checkout` or `touch` does not cost a
+ * parse). A result that read other modules is reused only when each of them still has the hash it
+ * had, and no file has appeared since.
+ */
+export function openResultCache(options: ResultCacheOptions): ResultCache {
+  const startedAt = Date.now();
+  const settings = cacheSettingsKey(options.taskOptions);
+  const file = cacheFilePath(options.location, options.cwd, options.taskOptions.command);
+  const old = loadCache(file, settings, options.warn);
+  const next = new Map<string, CacheEntry>();
+  // Stamps taken at lookup, for the entries recorded when an outcome arrives.
+  const stamps = new Map<string, { size: number; mtimeMs: number }>();
+  const dependents: { task: FileTask; entry: CacheEntry }[] = [];
+  let hasNewFile = false;
+  let isChanged = false;
+
+  const outcomeOf = (task: FileTask, entry: CacheEntry): FileOutcome => ({
+    result: entry.result ? { ...entry.result, file: task.file } : { file: task.file, status: 'unchanged', findings: [], remaining: [], secrets: [] },
+  });
+
+  const hashNow = new Map<string, string>();
+  const currentHash = (absolute: string) => {
+    let hash = hashNow.get(absolute);
+    if (hash === undefined) hashNow.set(absolute, (hash = hashFileNow(absolute)));
+    return hash;
+  };
+
+  return {
+    file,
+    lookup(task) {
+      let stat;
+      try {
+        stat = statSync(task.absolute, { throwIfNoEntry: false });
+      } catch {
+        stat = undefined;
+      }
+      if (!stat?.isFile()) return { kind: 'miss' };
+      stamps.set(task.file, { size: stat.size, mtimeMs: stat.mtimeMs });
+      const stored = old.entries.get(task.file);
+      const entry = stored === undefined ? undefined : decodeEntry(stored);
+      if (!entry) {
+        hasNewFile ||= stored === undefined;
+        return { kind: 'miss' };
+      }
+      const isSameStamp = entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
+      const isRacy = entry.mtimeMs >= old.startedAt - RACY_MARGIN_MS;
+      if (!isSameStamp || isRacy) {
+        if (entry.hash === undefined || currentHash(task.absolute) !== entry.hash) return { kind: 'miss' };
+        if (!isSameStamp) isChanged = true;
+      }
+      const fresh: CacheEntry = { ...entry, size: stat.size, mtimeMs: stat.mtimeMs };
+      if (entry.dependencies) {
+        dependents.push({ task, entry: fresh });
+        return { kind: 'after-discovery' };
+      }
+      next.set(task.file, fresh);
+      return { kind: 'hit', outcome: outcomeOf(task, fresh) };
+    },
+
+    settleDependents() {
+      return dependents.map(({ task, entry }) => {
+        const isValid = !hasNewFile && entry.dependencies!.files.every((dependency) => currentHash(dependency.absolute) === dependency.hash);
+        if (!isValid) return { task, outcome: undefined };
+        next.set(task.file, entry);
+        return { task, outcome: outcomeOf(task, entry) };
+      });
+    },
+
+    record(task, outcome) {
+      const stamp = stamps.get(task.file);
+      const { result, hash, dependencies } = outcome;
+      // An I/O error may be gone next run (a permission fixed with chmod does not change the mtime).
+      if (!stamp || result.status === 'error') return;
+      // A file that was read has a hash; one that was not (over the size limit) is cached by its stamp.
+      const isPlain = result.status === 'unchanged' && result.findings.length === 0 && result.remaining.length === 0 && !result.suppressed;
+      next.set(task.file, { ...stamp, ...(hash ? { hash } : {}), ...(isPlain ? {} : { result }), ...(dependencies ? { dependencies } : {}) });
+      isChanged = true;
+    },
+
+    async save() {
+      if (!old.isWritable) return;
+      const roots = options.roots.map((root) => path.resolve(options.cwd, root));
+      const entries = new Map([...next].map(([name, entry]) => [name, encodeEntry(entry)]));
+      for (const [name, stored] of old.entries) {
+        if (entries.has(name)) continue;
+        // Not seen this run: kept when the run looked at part of the tree, dropped when its file is gone.
+        const isUnwalked = options.isSelection || !roots.some((root) => isInside(root, path.resolve(options.cwd, name)));
+        if (isUnwalked) entries.set(name, stored);
+        else isChanged = true;
+      }
+      if (!isChanged) return;
+      await saveCache(file, { settings, startedAt, entries }, options.warn);
+    },
+  };
+}
