@@ -48,11 +48,15 @@ const CANDIDATE_BATCH_SIZE = 4;
  */
 const ANALYST_BACKLOG = 64;
 
-const WORKER_FILE = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
+/**
+ * Beside this module in dist/src/runner; from the CLI's bundle, which sits one folder up in
+ * dist/src, in runner/.
+ */
+const WORKER_FILE = [new URL('./analysis-worker.js', import.meta.url), new URL('./runner/analysis-worker.js', import.meta.url)].map((url) => fileURLToPath(url)).find((file) => existsSync(file)) ?? '';
 
 /** Worker threads run the built JavaScript; from TypeScript sources (tests importing `src/`), work in-band. */
 export function canStartWorkers(): boolean {
-  return existsSync(WORKER_FILE);
+  return WORKER_FILE !== '';
 }
 
 export function unchangedOutcome(task: FileTask): FileOutcome {
