@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { TOOL } from '../version.js';
-import { cacheFilePath, decodeEntry, encodeEntry, loadCache, saveCache, type CacheEntry } from './cache-file.js';
+import { cacheFilePath, decodeEntry, encodeEntry, loadCache, saveCache, type CacheEntry, type StoredEntry } from './cache-file.js';
 import { hashFileNow } from './content-hash.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 
@@ -52,6 +52,10 @@ export function cacheSettingsKey(taskOptions: FileTaskOptions): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
+function isPlainAndStamped(stored: StoredEntry | undefined, size: number, mtimeMs: number, racyFrom: number): stored is StoredEntry {
+  return Array.isArray(stored) && stored.length === 5 && stored[0] === size && stored[1] === mtimeMs && mtimeMs < racyFrom && stored[3] === 0 && stored[4] === 0;
+}
+
 function isInside(root: string, file: string): boolean {
   return file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
@@ -68,14 +72,16 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
   const settings = cacheSettingsKey(options.taskOptions);
   const file = cacheFilePath(options.location, options.cwd, options.taskOptions.command);
   const old = loadCache(file, settings, options.warn);
-  const next = new Map<string, CacheEntry>();
+  // What the next cache holds, as stored: the usual hit keeps the very tuple it was read as.
+  const next = new Map<string, StoredEntry>();
+  const racyFrom = old.startedAt - RACY_MARGIN_MS;
   // Stamps taken at lookup, for the entries recorded when an outcome arrives.
   const stamps = new Map<string, { size: number; mtimeMs: number }>();
   const dependents: { task: FileTask; entry: CacheEntry }[] = [];
   let hasNewFile = false;
   let isChanged = false;
 
-  const outcomeOf = (task: FileTask, entry: CacheEntry): FileOutcome => ({
+  const outcomeOf = (task: FileTask, entry: Pick<CacheEntry, 'result'>): FileOutcome => ({
     result: entry.result ? { ...entry.result, file: task.file } : { file: task.file, status: 'unchanged', findings: [], remaining: [], secrets: [] },
   });
 
@@ -96,15 +102,23 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
         stat = undefined;
       }
       if (!stat?.isFile()) return { kind: 'miss' };
+      const stored = Object.hasOwn(old.entries, task.file) ? old.entries[task.file] : undefined;
+      // The usual file of a tree: nothing to say, same stamp, not racy. No decoding, no copies.
+      if (isPlainAndStamped(stored, stat.size, stat.mtimeMs, racyFrom)) {
+        next.set(task.file, stored);
+        return { kind: 'hit', outcome: outcomeOf(task, {}) };
+      }
       stamps.set(task.file, { size: stat.size, mtimeMs: stat.mtimeMs });
-      const stored = old.entries.get(task.file);
       const entry = stored === undefined ? undefined : decodeEntry(stored);
       if (!entry) {
         hasNewFile ||= stored === undefined;
         return { kind: 'miss' };
       }
+      // An I/O error may be gone by now (a permission fixed with chmod does not change the mtime):
+      // its entry only says the file is not new.
+      if (entry.result?.status === 'error') return { kind: 'miss' };
       const isSameStamp = entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
-      const isRacy = entry.mtimeMs >= old.startedAt - RACY_MARGIN_MS;
+      const isRacy = entry.mtimeMs >= racyFrom;
       if (!isSameStamp || isRacy) {
         if (entry.hash === undefined || currentHash(task.absolute) !== entry.hash) return { kind: 'miss' };
         if (!isSameStamp) isChanged = true;
@@ -114,7 +128,7 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
         dependents.push({ task, entry: fresh });
         return { kind: 'after-discovery' };
       }
-      next.set(task.file, fresh);
+      next.set(task.file, encodeEntry(fresh));
       return { kind: 'hit', outcome: outcomeOf(task, fresh) };
     },
 
@@ -122,7 +136,7 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
       return dependents.map(({ task, entry }) => {
         const isValid = !hasNewFile && entry.dependencies!.files.every((dependency) => currentHash(dependency.absolute) === dependency.hash);
         if (!isValid) return { task, outcome: undefined };
-        next.set(task.file, entry);
+        next.set(task.file, encodeEntry(entry));
         return { task, outcome: outcomeOf(task, entry) };
       });
     },
@@ -130,26 +144,27 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
     record(task, outcome) {
       const stamp = stamps.get(task.file);
       const { result, hash, dependencies } = outcome;
-      // An I/O error may be gone next run (a permission fixed with chmod does not change the mtime).
-      if (!stamp || result.status === 'error') return;
+      if (!stamp) return;
       // A file that was read has a hash; one that was not (over the size limit) is cached by its stamp.
       const isPlain = result.status === 'unchanged' && result.findings.length === 0 && result.remaining.length === 0 && !result.suppressed;
-      next.set(task.file, { ...stamp, ...(hash ? { hash } : {}), ...(isPlain ? {} : { result }), ...(dependencies ? { dependencies } : {}) });
+      next.set(task.file, encodeEntry({ ...stamp, ...(hash ? { hash } : {}), ...(isPlain ? {} : { result }), ...(dependencies ? { dependencies } : {}) }));
       isChanged = true;
     },
 
     async save() {
       if (!old.isWritable) return;
+      // Nothing recorded and every entry seen again: the file on disk says it all already.
+      const oldNames = Object.keys(old.entries);
+      if (!isChanged && next.size === oldNames.length) return;
       const roots = options.roots.map((root) => path.resolve(options.cwd, root));
-      const entries = new Map([...next].map(([name, entry]) => [name, encodeEntry(entry)]));
-      for (const [name, stored] of old.entries) {
-        if (entries.has(name)) continue;
+      // No prototype: a file named __proto__ is an entry like any other.
+      const entries: Record<string, StoredEntry> = Object.create(null);
+      for (const [name, entry] of next) entries[name] = entry;
+      for (const name of oldNames) {
         // Not seen this run: kept when the run looked at part of the tree, dropped when its file is gone.
         const isUnwalked = options.isSelection || !roots.some((root) => isInside(root, path.resolve(options.cwd, name)));
-        if (isUnwalked) entries.set(name, stored);
-        else isChanged = true;
+        if (!next.has(name) && isUnwalked) entries[name] = old.entries[name]!;
       }
-      if (!isChanged) return;
       await saveCache(file, { settings, startedAt, entries }, options.warn);
     },
   };
