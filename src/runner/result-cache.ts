@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TOOL } from '../version.js';
 import { cacheFilePath, decodeEntry, encodeEntry, loadCache, saveCache, type CacheEntry, type StoredEntry } from './cache-file.js';
 import { hashFileNow } from './content-hash.js';
@@ -43,12 +44,22 @@ export interface ResultCacheOptions {
 }
 
 /**
- * Everything besides a file's content that its result depends on: the tool's version, the
- * command and the resolved options (token expression, scope, limits, the project root...).
+ * The build that runs: the version alone would let a rebuilt checkout of the same version (every
+ * developer of this tool) reuse results its changed rules never computed. The stamp of this very
+ * file (in the package, the CLI bundle) changes with every build and install.
+ */
+function buildStamp(): string {
+  const info = statSync(fileURLToPath(import.meta.url), { throwIfNoEntry: false });
+  return info ? `${info.size}:${info.mtimeMs}` : '';
+}
+
+/**
+ * Everything besides a file's content that its result depends on: the tool's version and build,
+ * the command and the resolved options (token expression, scope, limits, the project root...).
  */
 export function cacheSettingsKey(taskOptions: FileTaskOptions): string {
   const { isHashing: _, ...options } = taskOptions;
-  const text = JSON.stringify({ tool: TOOL.version, options }, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
+  const text = JSON.stringify({ tool: TOOL.version, build: buildStamp(), options }, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
   return createHash('sha1').update(text).digest('base64url');
 }
 
