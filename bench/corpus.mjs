@@ -96,11 +96,11 @@ export function plantedFiles() {
   return planted;
 }
 
-function buildTree(name, packageFiles, planted) {
+function buildTree(name, packageFiles, planted, folder = 'packages') {
   const tree = path.join(TREES, name);
   rmSync(tree, { recursive: true, force: true });
   const modules = path.join(INSTALL, 'node_modules');
-  for (const relative of packageFiles) link(path.join(modules, relative), path.join(tree, 'packages', corpusName(relative)));
+  for (const relative of packageFiles) link(path.join(modules, relative), path.join(tree, folder, corpusName(relative)));
   for (const plant of planted) {
     mkdirSync(path.dirname(path.join(tree, plant.to)), { recursive: true });
     copyFileSync(plant.from, path.join(tree, plant.to));
@@ -119,7 +119,7 @@ export async function prepareCorpus() {
   const isFresh = install();
   const marker = path.join(TREES, '.built');
   const planted = plantedFiles();
-  const wanted = `${readFileSync(path.join(INSTALL, '.installed'), 'utf8')}:${stamp(planted.map((plant) => plant.from))}:${EXTENSIONS.join(',')}`;
+  const wanted = `${readFileSync(path.join(INSTALL, '.installed'), 'utf8')}:${stamp(planted.map((plant) => plant.from))}:${EXTENSIONS.join(',')}:app`;
   if (!isFresh && existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return treesOf(planted);
   console.error('bench: building the benchmark trees (hard links) ...');
   const all = listFiles(path.join(INSTALL, 'node_modules')).filter((relative) => !relative.startsWith('.bin/') && !relative.startsWith('.package-lock'));
@@ -132,6 +132,10 @@ export async function prepareCorpus() {
   const { isCandidateBytes } = await import(path.join(ROOT, 'dist/src/runner/prefilter.js'));
   const quiet = sources.filter((relative) => !isCandidateBytes(readFileSync(path.join(INSTALL, 'node_modules', relative))));
   buildTree('no-candidates', quiet, []);
+  // An application as users have them: rxjs's sources and builds (~2,300 files) as its own code,
+  // with the legacy modules among them; and the legacy modules alone.
+  buildTree('app', all.filter((relative) => relative.startsWith('rxjs/')), planted, 'src');
+  buildTree('legacy', [], planted);
   writeFileSync(marker, wanted);
   return treesOf(planted);
 }
@@ -150,5 +154,5 @@ export function measureTree(tree) {
 
 function treesOf(planted) {
   const tree = (name) => path.join(TREES, name);
-  return { quarter: tree('quarter'), half: tree('half'), full: tree('full'), noCandidates: tree('no-candidates'), planted: planted.map((plant) => plant.to) };
+  return { quarter: tree('quarter'), half: tree('half'), full: tree('full'), noCandidates: tree('no-candidates'), app: tree('app'), legacy: tree('legacy'), planted: planted.map((plant) => plant.to) };
 }

@@ -1,18 +1,7 @@
 #!/usr/bin/env node
-import { main } from './cli.js';
+import { enableCompileCache } from './compile-cache.js';
 
-// The first Ctrl-C asks the run to stop between files (it reports what it wrote); a second one
-// is Node's default: exit at once (files are still whole: every write is an atomic rename).
-const interrupt = new AbortController();
-process.once('SIGINT', () => interrupt.abort());
-
-// The bin only wires the process to the CLI; the CLI returns the exit code.
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-  isStdoutTty: Boolean(process.stdout.isTTY),
-  isStderrTty: Boolean(process.stderr.isTTY),
-  signal: interrupt.signal,
-});
+// First, so that the CLI (one bundled file in the package, see package.json "build") is compiled
+// from the cache; hence the dynamic import.
+enableCompileCache();
+await import('./cli-process.js');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Evaluator, isStaticObject, type ModuleResolver, type StaticObject, type StaticValue } from '../core/scope/evaluate.js';
 import type { ExportSource } from './module-exports.js';
-import { ModuleResolution } from './module-resolution.js';
+import { isRelativeSpecifier, ModuleResolution } from './module-resolution.js';
 import { loadModule, moduleStamp, type LoadedModule } from './load-module.js';
 
 export interface ProjectIndexLimits {
@@ -57,7 +57,7 @@ export class ProjectIndex {
    * (a file migrate rewrote earlier in the run is read again) and evaluates afresh, so no value
    * outlives the file it came from.
    */
-  resolverFor(): ModuleResolver {
+  resolverFor(): AnalysisResolver {
     return new AnalysisResolver(this);
   }
 
@@ -88,12 +88,26 @@ interface ModuleInstance {
   active: Set<string>;
 }
 
-class AnalysisResolver implements ModuleResolver {
+/** What one file's analysis read across modules: what a result cache must check before reusing it. */
+export interface ModuleReads {
+  /** Every module file whose values were asked for, imports of imports included. */
+  modules: string[];
+  /** A relative import that resolved to no file: a file added later could change the answer. */
+  hasUnresolvedImport: boolean;
+}
+
+export class AnalysisResolver implements ModuleResolver {
   private readonly resolved = new Map<string, string | undefined>();
   private readonly instances = new Map<string, ModuleInstance>();
   private depth = 0;
 
   constructor(private readonly index: ProjectIndex) {}
+
+  reads(): ModuleReads {
+    let hasUnresolvedImport = false;
+    for (const [key, file] of this.resolved) if (file === undefined && isRelativeSpecifier(key.slice(key.indexOf('\u0000') + 1))) hasUnresolvedImport = true;
+    return { modules: [...this.instances.keys()], hasUnresolvedImport };
+  }
 
   resolveExport(fromFile: string, specifier: string, exportName: string): StaticValue | undefined {
     const from = path.resolve(this.index.root, fromFile);

@@ -6,6 +6,7 @@ import type { CoreOptions } from '../core/options.js';
 import { excerptLines } from '../core/source/excerpt.js';
 import { unifiedDiff } from '../core/unified-diff.js';
 import { projectIndexFor } from '../project/index.js';
+import type { ModuleReads } from '../project/project-index.js';
 import { isCandidateText } from './prefilter.js';
 import type { Command, FileResult, ReportedFinding } from './result.js';
 
@@ -23,6 +24,8 @@ export interface FileAnalysisOutcome {
   result: FileResult;
   /** The rewritten text, when migrate should write it. */
   output?: string;
+  /** What the analysis read from other modules (given a project root). */
+  moduleReads?: ModuleReads;
 }
 
 export function toReported(finding: Finding, file: string, secrets: readonly string[]): ReportedFinding {
@@ -52,11 +55,13 @@ export function analyzeFileText(text: string, file: string, command: Command, op
   if (!isCandidateText(text)) return { result: { file, status: 'unchanged', findings: [], remaining: [], secrets: [] } };
   const { projectRoot, annotate, ...core } = options;
   // Only candidate files get a resolver, and it reads a module only when a value is asked of it.
-  const analyzeOptions = { ...core, filePath: file, ...(projectRoot !== undefined ? { moduleResolver: projectIndexFor(projectRoot).resolverFor() } : {}) };
+  const moduleResolver = projectRoot !== undefined ? projectIndexFor(projectRoot).resolverFor() : undefined;
+  const analyzeOptions = { ...core, filePath: file, ...(moduleResolver ? { moduleResolver } : {}) };
+  const withReads = (outcome: FileAnalysisOutcome): FileAnalysisOutcome => (moduleResolver ? { ...outcome, moduleReads: moduleResolver.reads() } : outcome);
   if (command === 'check') {
     const analysis = analyzeSource(text, analyzeOptions);
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
-    return { result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets, suppressed: analysis.suppressed } };
+    return withReads({ result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets, suppressed: analysis.suppressed } });
   }
   const migration = migrateSource(text, { ...analyzeOptions, annotate: command === 'migrate' && Boolean(annotate) });
   const secrets = migration.secrets;
@@ -76,7 +81,7 @@ export function analyzeFileText(text: string, file: string, command: Command, op
     result.status = 'error';
     result.reason = migration.refusedReason;
   }
-  if (!migration.changed) return { result };
+  if (!migration.changed) return withReads({ result });
   result.diff = unifiedDiff(file, text, migration.output, secrets);
-  return { result, output: migration.output };
+  return withReads({ result, output: migration.output });
 }

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import type { ModuleReads } from '../project/project-index.js';
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
+import { contentHash, hashFileNow } from './content-hash.js';
 import { readSourceFile, type ReadLimits } from './read-source.js';
 import type { Command, FileResult } from './result.js';
 
@@ -17,6 +20,14 @@ export interface FileTaskOptions {
   command: Command;
   core: FileAnalysisOptions;
   limits: ReadLimits;
+  /** `--cache`: fingerprint every file read, and the modules each analysis read across files. */
+  isHashing?: boolean;
+}
+
+/** The other files a result depends on, each with the content hash it had when it was read. */
+export interface FileDependencies {
+  files: { absolute: string; hash: string }[];
+  hasUnresolvedImport: boolean;
 }
 
 /** What the main thread must write for a changed file, when it writes (migrate without --dry-run). */
@@ -30,6 +41,10 @@ export interface PendingWrite {
 export interface FileOutcome {
   result: FileResult;
   write?: PendingWrite;
+  /** `isHashing`: the content hash of the bytes the result came from (absent when the file was not read). */
+  hash?: string;
+  /** `isHashing`: what else the result depends on (absent when the analysis read no other module). */
+  dependencies?: FileDependencies;
 }
 
 type AnalyzeFileModule = typeof import('./analyze-file.js');
@@ -65,9 +80,11 @@ export const DEFERRED = 'deferred';
  * (worker-pool.ts says why).
  */
 export async function processOrDefer(task: FileTask, options: FileTaskOptions, deferCandidates: boolean): Promise<FileOutcome | typeof DEFERRED> {
-  const read = readSourceFile(task.absolute, options.limits);
-  if (read.kind === 'not-candidate') return { result: plainResult(task.file, 'unchanged') };
-  if (read.kind !== 'text') return { result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) };
+  let hash: string | undefined;
+  const read = readSourceFile(task.absolute, options.limits, options.isHashing ? (bytes) => (hash = contentHash(bytes)) : undefined);
+  const hashed = (outcome: FileOutcome): FileOutcome => (hash === undefined ? outcome : { ...outcome, hash });
+  if (read.kind === 'not-candidate') return hashed({ result: plainResult(task.file, 'unchanged') });
+  if (read.kind !== 'text') return hashed({ result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) });
   if (deferCandidates) return DEFERRED;
   let analysis: FileAnalysisOutcome;
   try {
@@ -77,6 +94,18 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
     const message = error instanceof Error ? error.message : String(error);
     return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
   }
-  const { result, output } = analysis;
-  return output === undefined ? { result } : { result, write: { output, original: read.text, mode: read.mode } };
+  const { result, output, moduleReads } = analysis;
+  const dependencies = options.isHashing && moduleReads ? dependenciesOf(moduleReads, options.core.projectRoot) : undefined;
+  return hashed({ result, ...(output === undefined ? {} : { write: { output, original: read.text, mode: read.mode } }), ...(dependencies ? { dependencies } : {}) });
+}
+
+/**
+ * The modules an analysis read, hashed right after it (the index keeps no bytes): a module saved
+ * within that window, one file's analysis, would go unnoticed by the next cached run.
+ * The project's tsconfig.json comes along: its options can change where an import resolves.
+ */
+function dependenciesOf(reads: ModuleReads, projectRoot: string | undefined): FileDependencies | undefined {
+  if (reads.modules.length === 0 && !reads.hasUnresolvedImport) return undefined;
+  const files = [...reads.modules, ...(projectRoot === undefined ? [] : [path.join(projectRoot, 'tsconfig.json')])];
+  return { files: files.map((absolute) => ({ absolute, hash: hashFileNow(absolute) })), hasUnresolvedImport: reads.hasUnresolvedImport };
 }

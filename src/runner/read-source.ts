@@ -104,7 +104,7 @@ function readWhole(fd: number, size: number): Buffer {
  * Synchronous on purpose: it runs on a worker thread, where a blocking read is the cheapest
  * read there is, and 45,000 small files cost 45,000 promise round trips otherwise.
  */
-export function readSourceFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): ReadOutcome {
+export function readSourceFile(file: string, limits: ReadLimits = DEFAULT_LIMITS, onBytes?: (bytes: Buffer) => void): ReadOutcome {
   const { maxBytes, maxLineLength } = limits;
   let fd: number;
   try {
@@ -120,6 +120,8 @@ export function readSourceFile(file: string, limits: ReadLimits = DEFAULT_LIMITS
       return { kind: 'skipped', reason: `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} size limit (raise it with --max-file-size)` };
     }
     const bytes = readWhole(fd, info.size);
+    // The result cache fingerprints the bytes as read here (the reused buffer is gone after).
+    onBytes?.(bytes);
     if (bytes.subarray(0, 8192).includes(0)) return { kind: 'skipped', reason: 'binary file' };
     // Validated even when no anchor is present (simdutf, ~7 GB/s): a file that is not UTF-8
     // could hold anchors in another encoding, so it is reported as not checked, whatever it says.

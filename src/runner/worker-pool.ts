@@ -14,6 +14,8 @@ export interface BatchResponse {
   id: number;
   /** `null` for a file without any prefilter anchor: the main thread knows that result by heart. */
   outcomes: (FileOutcome | null | typeof DEFERRED)[];
+  /** `--cache`: the content hash of each file sent as `null` (undefined for the others, whose outcome has its own). */
+  hashes?: (string | undefined)[];
 }
 
 /** Called once per file as its outcome arrives (in no particular order); the next outcome waits for it. */
@@ -46,11 +48,15 @@ const CANDIDATE_BATCH_SIZE = 4;
  */
 const ANALYST_BACKLOG = 64;
 
-const WORKER_FILE = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
+/**
+ * Beside this module in dist/src/runner; from the CLI's bundle, which sits one folder up in
+ * dist/src, in runner/.
+ */
+const WORKER_FILE = [new URL('./analysis-worker.js', import.meta.url), new URL('./runner/analysis-worker.js', import.meta.url)].map((url) => fileURLToPath(url)).find((file) => existsSync(file)) ?? '';
 
 /** Worker threads run the built JavaScript; from TypeScript sources (tests importing `src/`), work in-band. */
 export function canStartWorkers(): boolean {
-  return existsSync(WORKER_FILE);
+  return WORKER_FILE !== '';
 }
 
 export function unchangedOutcome(task: FileTask): FileOutcome {
@@ -170,8 +176,9 @@ export function createWorkerPool(options: FileTaskOptions, jobs: number, onOutco
       const outcomes: (FileOutcome | null)[] = [];
       batch.forEach((task, i) => {
         const outcome = response.outcomes[i] ?? null;
+        const hash = response.hashes?.[i];
         if (outcome === DEFERRED) candidates.push(task);
-        else tasks.push(task), outcomes.push(outcome);
+        else tasks.push(task), outcomes.push(outcome === null && hash !== undefined ? { ...unchangedOutcome(task), hash } : outcome);
       });
       handleBatch(tasks, outcomes);
       if (tasks.length < batch.length && entry !== workers[0]) dispatch(workers[0]!);

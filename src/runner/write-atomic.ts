@@ -31,3 +31,23 @@ export async function writeFileAtomic(file: string, content: string, options: { 
     throw error;
   }
 }
+
+/**
+ * Writes a file of our own (the result cache) atomically: a temporary file beside it, flushed,
+ * renamed over it. Unlike writeFileAtomic there is no user content to protect from a race: the
+ * last run to finish wins.
+ */
+export async function replaceFileAtomic(file: string, content: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+    await handle.close();
+    await rename(temp, file);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TOOL } from '../version.js';
+import { cacheFilePath, decodeEntry, encodeEntry, loadCache, saveCache, type CacheEntry, type StoredEntry } from './cache-file.js';
+import { hashFileNow } from './content-hash.js';
+import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
+
+/**
+ * A file whose modification time is this close to (or after) the start of the run that cached it
+ * may have been saved again within the same timestamp tick, unseen by size and time: its entry is
+ * verified by content hash (git's "racily clean" entries; 2 s covers FAT's granularity).
+ * https://git-scm.com/docs/racy-git
+ */
+const RACY_MARGIN_MS = 2000;
+
+/** What a lookup answers: the cached outcome, "ask again once discovery is done", or nothing (analyse it). */
+export type CacheLookup = { kind: 'hit'; outcome: FileOutcome } | { kind: 'after-discovery' } | { kind: 'miss' };
+
+export interface ResultCache {
+  /** The cache file: never scanned, even when it lies inside the tree with a scanned extension. */
+  file: string;
+  lookup(task: FileTask): CacheLookup;
+  /**
+   * Discovery is over: the outcomes of the files whose result depends on other modules, or
+   * undefined for those to analyse again (a module they read changed, or a file appeared that an
+   * import could now resolve to).
+   */
+  settleDependents(): { task: FileTask; outcome: FileOutcome | undefined }[];
+  record(task: FileTask, outcome: FileOutcome): void;
+  save(): Promise<void>;
+}
+
+export interface ResultCacheOptions {
+  location: string | undefined;
+  cwd: string;
+  taskOptions: FileTaskOptions;
+  /** The folders and files walked: an entry under one of them that was not seen belongs to a deleted file. */
+  roots: readonly string[];
+  /** --changed-since, --shard: the run sees part of the tree, so every other entry is kept. */
+  isSelection: boolean;
+  warn: (message: string) => void;
+}
+
+/**
+ * The build that runs: the version alone would let a rebuilt checkout of the same version (every
+ * developer of this tool) reuse results its changed rules never computed. The stamp of this very
+ * file (in the package, the CLI bundle) changes with every build and install.
+ */
+function buildStamp(): string {
+  const info = statSync(fileURLToPath(import.meta.url), { throwIfNoEntry: false });
+  return info ? `${info.size}:${info.mtimeMs}` : '';
+}
+
+/**
+ * Everything besides a file's content that its result depends on: the tool's version and build,
+ * the command and the resolved options (token expression, scope, limits, the project root...).
+ */
+export function cacheSettingsKey(taskOptions: FileTaskOptions): string {
+  const { isHashing: _, ...options } = taskOptions;
+  const text = JSON.stringify({ tool: TOOL.version, build: buildStamp(), options }, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+function isPlainAndStamped(stored: StoredEntry | undefined, size: number, mtimeMs: number, racyFrom: number): stored is StoredEntry {
+  return Array.isArray(stored) && stored.length === 5 && stored[0] === size && stored[1] === mtimeMs && mtimeMs < racyFrom && stored[3] === 0 && stored[4] === 0;
+}
+
+function isInside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/**
+ * `--cache` for check and report, with ESLint's semantics: a file whose size and modification
+ * time match its entry gets the cached result without being read; one whose stamp changed is
+ * read and hashed, and its content hash decides (a `git checkout` or `touch` does not cost a
+ * parse). A result that read other modules is reused only when each of them still has the hash it
+ * had, and no file has appeared since.
+ */
+export function openResultCache(options: ResultCacheOptions): ResultCache {
+  const startedAt = Date.now();
+  const settings = cacheSettingsKey(options.taskOptions);
+  const file = cacheFilePath(options.location, options.cwd, options.taskOptions.command);
+  const old = loadCache(file, settings, options.warn);
+  // What the next cache holds, as stored: the usual hit keeps the very tuple it was read as.
+  const next = new Map<string, StoredEntry>();
+  const racyFrom = old.startedAt - RACY_MARGIN_MS;
+  // Stamps taken at lookup, for the entries recorded when an outcome arrives.
+  const stamps = new Map<string, { size: number; mtimeMs: number }>();
+  const dependents: { task: FileTask; entry: CacheEntry }[] = [];
+  let hasNewFile = false;
+  let isChanged = false;
+
+  const outcomeOf = (task: FileTask, entry: Pick<CacheEntry, 'result'>): FileOutcome => ({
+    result: entry.result ? { ...entry.result, file: task.file } : { file: task.file, status: 'unchanged', findings: [], remaining: [], secrets: [] },
+  });
+
+  const hashNow = new Map<string, string>();
+  const currentHash = (absolute: string) => {
+    let hash = hashNow.get(absolute);
+    if (hash === undefined) hashNow.set(absolute, (hash = hashFileNow(absolute)));
+    return hash;
+  };
+
+  return {
+    file,
+    lookup(task) {
+      let stat;
+      try {
+        stat = statSync(task.absolute, { throwIfNoEntry: false });
+      } catch {
+        stat = undefined;
+      }
+      if (!stat?.isFile()) return { kind: 'miss' };
+      const stored = Object.hasOwn(old.entries, task.file) ? old.entries[task.file] : undefined;
+      // The usual file of a tree: nothing to say, same stamp, not racy. No decoding, no copies.
+      if (isPlainAndStamped(stored, stat.size, stat.mtimeMs, racyFrom)) {
+        next.set(task.file, stored);
+        return { kind: 'hit', outcome: outcomeOf(task, {}) };
+      }
+      stamps.set(task.file, { size: stat.size, mtimeMs: stat.mtimeMs });
+      const entry = stored === undefined ? undefined : decodeEntry(stored);
+      if (!entry) {
+        hasNewFile ||= stored === undefined;
+        return { kind: 'miss' };
+      }
+      // An I/O error may be gone by now (a permission fixed with chmod does not change the mtime):
+      // its entry only says the file is not new.
+      if (entry.result?.status === 'error') return { kind: 'miss' };
+      const isSameStamp = entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
+      const isRacy = entry.mtimeMs >= racyFrom;
+      if (!isSameStamp || isRacy) {
+        if (entry.hash === undefined || currentHash(task.absolute) !== entry.hash) return { kind: 'miss' };
+        if (!isSameStamp) isChanged = true;
+      }
+      const fresh: CacheEntry = { ...entry, size: stat.size, mtimeMs: stat.mtimeMs };
+      if (entry.dependencies) {
+        dependents.push({ task, entry: fresh });
+        return { kind: 'after-discovery' };
+      }
+      next.set(task.file, encodeEntry(fresh));
+      return { kind: 'hit', outcome: outcomeOf(task, fresh) };
+    },
+
+    settleDependents() {
+      return dependents.map(({ task, entry }) => {
+        const isValid = !hasNewFile && entry.dependencies!.files.every((dependency) => currentHash(dependency.absolute) === dependency.hash);
+        if (!isValid) return { task, outcome: undefined };
+        next.set(task.file, encodeEntry(entry));
+        return { task, outcome: outcomeOf(task, entry) };
+      });
+    },
+
+    record(task, outcome) {
+      const stamp = stamps.get(task.file);
+      const { result, hash, dependencies } = outcome;
+      if (!stamp) return;
+      // A file that was read has a hash; one that was not (over the size limit) is cached by its stamp.
+      const isPlain = result.status === 'unchanged' && result.findings.length === 0 && result.remaining.length === 0 && !result.suppressed;
+      next.set(task.file, encodeEntry({ ...stamp, ...(hash ? { hash } : {}), ...(isPlain ? {} : { result }), ...(dependencies ? { dependencies } : {}) }));
+      isChanged = true;
+    },
+
+    async save() {
+      if (!old.isWritable) return;
+      // Nothing recorded and every entry seen again: the file on disk says it all already.
+      const oldNames = Object.keys(old.entries);
+      if (!isChanged && next.size === oldNames.length) return;
+      const roots = options.roots.map((root) => path.resolve(options.cwd, root));
+      // No prototype: a file named __proto__ is an entry like any other.
+      const entries: Record<string, StoredEntry> = Object.create(null);
+      for (const [name, entry] of next) entries[name] = entry;
+      for (const name of oldNames) {
+        // Not seen this run: kept when the run looked at part of the tree, dropped when its file is gone.
+        const isUnwalked = options.isSelection || !roots.some((root) => isInside(root, path.resolve(options.cwd, name)));
+        if (!next.has(name) && isUnwalked) entries[name] = old.entries[name]!;
+      }
+      await saveCache(file, { settings, startedAt, entries }, options.warn);
+    },
+  };
+}
