@@ -1,9 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects (`npm test` runs both):
+ * - `unit`: the core, the oracle and the reporters in-process; no build, browser, packing or
+ *   validator (`npm run test:unit`, well under a minute);
+ * - `e2e`: the built CLI on temporary copies of fixture projects, the packed tarball, Chromium, the
+ *   SARIF validator, the other Node version, and the generated-program property suite.
+ */
+const E2E = [
+  'test/cli-*.test.ts',
+  'test/api.test.ts',
+  'test/package.test.ts',
+  'test/node-versions.test.ts',
+  'test/report-cli.test.ts',
+  'test/report-golden.test.ts',
+  'test/report-html*.test.ts',
+  'test/rule-docs-output.test.ts',
+  'test/sarif-validator.test.ts',
+  'test/fuzz/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+    ],
   },
 });
