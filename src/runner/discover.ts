@@ -3,6 +3,8 @@ import path from 'node:path';
 // The light tables, not the parsers: discovery runs before anything needs them.
 import { EMBEDDED_EXTENSIONS } from '../core/embedded/formats.js';
 import { POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/languages.js';
+import { workTreeStatus } from './git.js';
+import { streamGitFiles, type GitListEntry } from './git-files.js';
 import { describeIoError } from './read-source.js';
 import { ALWAYS_IGNORED_NAMES, isGitignored, parentGitignores, readGitignore, userIgnoreMatcher, type GitignoreLevel } from './ignore-rules.js';
 
@@ -59,10 +61,14 @@ interface Root {
 }
 
 /**
- * Expands the paths given (files or folders) into the source files to analyse, in one walk:
- * every `.gitignore` (and those above, up to the work tree's root) and the `--ignore` globs are
- * honoured as the walk goes, `node_modules` and `.git` are never entered. A file named
- * explicitly is analysed even when ignored.
+ * Expands the paths given (files or folders) into the source files to analyse. A folder inside a
+ * git work tree is listed by git itself (`git ls-files`, see git-files.ts): tracked files are
+ * always scanned, even when an ignore pattern matches them (they ship), and every ignore source
+ * git honours (nested `.gitignore`, `.git/info/exclude`, `core.excludesFile`) is honoured exactly
+ * as git does; submodules and nested repositories are reported, not entered. Outside a work tree
+ * (or when git cannot list it) one walk honours every `.gitignore` as it goes. Both honour the
+ * `--ignore` globs and never enter `node_modules` or `.git`. A file named explicitly is analysed
+ * even when ignored.
  *
  * Symbolic links are followed only inside the scanned folders, and their target is analysed
  * once, under its real name (so migrate writes the file, not over the link). A link that leads
@@ -165,8 +171,70 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     }
   };
 
-  for (const root of roots) await walk(root.logical, root.real, parentGitignores(root.real));
+  const listWithGit = async (root: Root): Promise<void> => {
+    const prefix = root.logical.endsWith(path.sep) ? root.logical : root.logical + path.sep;
+    const isFolderUserIgnored = userIgnoredFolders(isUserIgnored, root.logical);
+    let listed = 0;
+    await streamGitFiles(root.logical, (entry: GitListEntry) => {
+      const isFolder = entry.relative.endsWith('/');
+      const relative = isFolder ? entry.relative.slice(0, -1) : entry.relative;
+      const full = prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
+      if (relative.split('/').some((segment) => ALWAYS_IGNORED_NAMES.has(segment))) return;
+      if (isFolderUserIgnored(path.dirname(full))) return;
+      if (isFolder || entry.isSubmodule) {
+        if (isUserIgnored(full, true)) return;
+        // Its files belong to another repository, which git does not list from here.
+        const what = entry.isSubmodule ? 'git submodule' : 'nested git repository';
+        problems.push({ absolute: full, status: 'skipped', reason: `${what}: not scanned from here; run the command inside it to check its files` });
+        return;
+      }
+      // Only names the analysis reads are looked at on disk: a stat for each of them, nothing for the rest.
+      if (!hasSourceExtension(relative) || isUserIgnored(full, false)) return;
+      const info = lstatSafe(full);
+      // Tracked but deleted from the work tree: there is nothing to read.
+      if (!info) return;
+      if (info.isFile()) files.add(full);
+      else if (info.isSymbolicLink()) followLink(full, realpathSync(path.dirname(full)));
+      else if (!info.isDirectory()) problems.push({ absolute: full, status: 'skipped', reason: 'not a regular file' });
+      // The event loop must turn now and then, as in the walk: the pool's answers arrive there.
+      if (++listed % 512 === 0) return new Promise<void>((resolve) => setImmediate(resolve));
+    });
+  };
+
+  for (const root of roots) {
+    const status = await workTreeStatus(root.logical);
+    if (status.kind === 'work-tree') {
+      try {
+        await listWithGit(root);
+        continue;
+      } catch {
+        // git could not list it (a broken index, a safe.directory refusal): the walk reads it
+        // instead, so the folder is never passed unseen; files already listed are not added twice.
+      }
+    }
+    // Where git says there is no work tree, no `.gitignore` above applies (git's own view); where
+    // git could not say, those up to the nearest `.git` do, as before git listed files.
+    await walk(root.logical, root.real, status.kind === 'none' ? [] : parentGitignores(root.real));
+  }
   return { files: [...found].sort(), missing, problems: dedupeProblems(problems) };
+}
+
+/**
+ * `--ignore` globs that name a folder (`vendor`, `build/`) cover everything in it; git lists files,
+ * not folders, so each folder's verdict (itself or a folder above, up to `root`) is kept.
+ */
+function userIgnoredFolders(isUserIgnored: (absolute: string, isDirectory: boolean) => boolean, root: string): (folder: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  const isIgnored = (folder: string): boolean => {
+    if (folder === root || !isInside(root, folder)) return false;
+    let verdict = verdicts.get(folder);
+    if (verdict === undefined) {
+      verdict = isUserIgnored(folder, true) || isIgnored(path.dirname(folder));
+      verdicts.set(folder, verdict);
+    }
+    return verdict;
+  };
+  return isIgnored;
 }
 
 function lstatSafe(file: string) {
