@@ -1,6 +1,7 @@
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
-import { readSourceFile, type ReadLimits } from './read-source.js';
+import { readSourceFile, type ReadLimits, type TextEncoding } from './read-source.js';
 import type { Command, FileResult } from './result.js';
+import { scanUnparsedFile, scanUnparsedText } from './scan-unparsed.js';
 
 /** One file to analyse: where it is, and the name it is reported under. */
 export interface FileTask {
@@ -25,6 +26,8 @@ export interface PendingWrite {
   /** The text the analysis saw: the write refuses if the file no longer holds it. */
   original: string;
   mode: number;
+  /** The file's bytes were decoded so, and are written back so. */
+  encoding: TextEncoding;
 }
 
 export interface FileOutcome {
@@ -67,6 +70,7 @@ export const DEFERRED = 'deferred';
 export async function processOrDefer(task: FileTask, options: FileTaskOptions, deferCandidates: boolean): Promise<FileOutcome | typeof DEFERRED> {
   const read = readSourceFile(task.absolute, options.limits);
   if (read.kind === 'not-candidate') return { result: plainResult(task.file, 'unchanged') };
+  if (read.kind === 'unparsed') return scanUnparsed(task, options, read.reason, read.text);
   if (read.kind !== 'text') return { result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) };
   if (deferCandidates) return DEFERRED;
   let analysis: FileAnalysisOutcome;
@@ -78,5 +82,23 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
     return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
   }
   const { result, output } = analysis;
-  return output === undefined ? { result } : { result, write: { output, original: read.text, mode: read.mode } };
+  if (output === undefined) return { result };
+  // Latin-1 holds U+0000-U+00FF only: a --token-expr beyond that cannot be written into such a file.
+  if (read.encoding === 'latin1' && /[^\u0000-\u00ff]/.test(output)) {
+    return { result: { ...result, status: 'error', reason: 'the file is Latin-1 and the rewrite holds characters Latin-1 cannot encode (from --token-expr?); rewrite it by hand', remaining: result.findings } };
+  }
+  return { result, write: { output, original: read.text, mode: read.mode, encoding: read.encoding } };
+}
+
+/**
+ * A file too big or too long to parse still goes through the text scan, so the gate never passes
+ * it unseen: its legacy URLs and ticket logins are findings (never fixable), and the file is
+ * counted as scanned by text only.
+ */
+async function scanUnparsed(task: FileTask, options: FileTaskOptions, reason: string, text: string | undefined): Promise<FileOutcome> {
+  const scanned = text !== undefined ? { kind: 'findings' as const, findings: scanUnparsedText(text, task.file, reason, options.core) } : scanUnparsedFile(task.absolute, task.file, reason, options.core);
+  if (scanned.kind !== 'findings') return { result: plainResult(task.file, scanned.kind, scanned.reason) };
+  const { toReported } = await loadAnalysis();
+  const findings = scanned.findings.map((finding) => toReported(finding, task.file, []));
+  return { result: { file: task.file, status: 'unchanged', reason: `not parsed, scanned as text only: ${reason}`, isTextOnly: true, findings, remaining: findings, secrets: [] } };
 }

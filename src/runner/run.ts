@@ -162,7 +162,7 @@ async function writeOutcome(absolute: string, outcome: FileOutcome): Promise<Fil
   if (!write) return result;
   if (!isWritable(absolute, write.mode)) return failed('the file is read-only; make it writable (chmod u+w) and run again');
   try {
-    await writeFileAtomic(absolute, write.output, { mode: write.mode, expected: write.original });
+    await writeFileAtomic(absolute, write.output, { mode: write.mode, expected: write.original, encoding: write.encoding });
   } catch (error) {
     return failed(error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : describeIoError(error));
   }

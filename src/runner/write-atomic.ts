@@ -7,14 +7,16 @@ import path from 'node:path';
  * file system, same mode), is flushed to disk, then renamed over the original. A reader, a crash
  * or a Ctrl-C sees the old file or the new one, never half of either.
  * Refuses when the file changed since it was read, so an editor's save is never overwritten.
+ * `encoding` is the one the file was read with: a Latin-1 file is written back byte for byte.
  */
-export async function writeFileAtomic(file: string, content: string, options: { mode: number; expected: string }): Promise<void> {
-  const current = await readFile(file, 'utf8');
+export async function writeFileAtomic(file: string, content: string, options: { mode: number; expected: string; encoding?: 'utf8' | 'latin1' }): Promise<void> {
+  const encoding = options.encoding ?? 'utf8';
+  const current = await readFile(file, encoding);
   if (current !== options.expected) throw new Error('the file changed on disk while it was being migrated; run again');
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.zoho-authtoken.tmp`);
   const handle = await open(temp, 'wx', options.mode & 0o7777);
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content, encoding);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);

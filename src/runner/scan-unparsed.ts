@@ -1,0 +1,113 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { Finding } from '../core/findings.js';
+import type { CoreOptions } from '../core/options.js';
+import { UnparsedScan, type TextWindow } from '../core/unparsed-scan.js';
+import { isCandidateText } from './prefilter.js';
+import { describeIoError, isBinary } from './read-source.js';
+
+/** Bytes read at a time from a file over the size limit: memory stays at about this, whatever the file's size. */
+export const SCAN_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Characters each window shares with the next: a URL that starts near a window's end is whole in
+ * the next one, unless it is longer than this (no real request URL is).
+ */
+export const SCAN_OVERLAP_CHARS = 64 * 1024;
+
+export type UnparsedOutcome = { kind: 'findings'; findings: Finding[] } | { kind: 'skipped' | 'error'; reason: string };
+
+/** The clause the findings' messages end with: why the file was not parsed, and the limit to raise. */
+function notParsed(reason: string): string {
+  return `the file was not parsed: ${reason}`;
+}
+
+/** The text scan of a file already read whole (a long line within the size limit). */
+export function scanUnparsedText(text: string, file: string, reason: string, core: CoreOptions): Finding[] {
+  const scan = new UnparsedScan(file, notParsed(reason), core);
+  // Positions do not count a BOM (as everywhere); offsets do.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const window = { text: bom ? text.slice(1) : text, offset: bom, line: 1, column: 1 };
+  if (isCandidateText(window.text)) scan.scan(window);
+  return scan.finish();
+}
+
+/**
+ * Where the next window starts, after `consumed` characters of text: its line and column. One
+ * pass over the consumed part, which is never looked at again.
+ */
+function advance(window: TextWindow, consumed: number): TextWindow {
+  const text = window.text.slice(0, consumed);
+  let line = window.line;
+  let lastBreak = -1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lastBreak = at;
+  }
+  const column = lastBreak === -1 ? window.column + consumed : consumed - lastBreak;
+  return { text: window.text.slice(consumed), offset: window.offset + consumed, line, column };
+}
+
+type Decode = (bytes: Buffer, isLast: boolean) => string;
+
+function decoderFor(encoding: 'utf8' | 'latin1'): Decode {
+  if (encoding === 'latin1') return (bytes) => bytes.toString('latin1');
+  // `stream` keeps a character split across two chunks whole; `fatal` tells a Latin-1 file.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return (bytes, isLast) => decoder.decode(bytes, { stream: !isLast });
+}
+
+/**
+ * A file over the size limit, streamed: chunk by chunk, each window (the previous window's
+ * last SCAN_OVERLAP_CHARS, then the new text) through the prefilter and, when it passes, the
+ * text scan, so memory stays bounded by the chunk size. Decoded as UTF-8; a file that turns out
+ * not to be is scanned again from the start as Latin-1. Binary files are skipped.
+ */
+export function scanUnparsedFile(absolute: string, file: string, reason: string, core: CoreOptions): UnparsedOutcome {
+  let fd: number;
+  try {
+    fd = openSync(absolute, 'r');
+  } catch (error) {
+    return { kind: 'error', reason: `cannot read: ${describeIoError(error)}` };
+  }
+  try {
+    const chunk = Buffer.allocUnsafe(SCAN_CHUNK_BYTES);
+    const first = readSync(fd, chunk, 0, SCAN_CHUNK_BYTES, 0);
+    if (isBinary(chunk.subarray(0, first))) return { kind: 'skipped', reason: 'binary file' };
+    try {
+      return { kind: 'findings', findings: scanChunks(fd, chunk, decoderFor('utf8'), file, reason, core) };
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      return { kind: 'findings', findings: scanChunks(fd, chunk, decoderFor('latin1'), file, reason, core) };
+    }
+  } catch (error) {
+    return { kind: 'error', reason: `cannot read: ${describeIoError(error)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function scanChunks(fd: number, chunk: Buffer, decode: Decode, file: string, reason: string, core: CoreOptions): Finding[] {
+  const scan = new UnparsedScan(file, notParsed(reason), core);
+  let window: TextWindow = { text: '', offset: 0, line: 1, column: 1 };
+  let position = 0;
+  let isFirst = true;
+  for (;;) {
+    const read = readSync(fd, chunk, 0, chunk.length, position);
+    position += read;
+    const isLast = read === 0;
+    let text = decode(chunk.subarray(0, read), isLast);
+    // The decoder drops a BOM; the offsets of the findings still count it.
+    if (isFirst && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf && !text.startsWith('\uFEFF')) window = { ...window, offset: 1 };
+    if (isFirst && text.startsWith('\uFEFF')) text = text.slice(1);
+    isFirst = false;
+    window = { ...window, text: window.text + text };
+    if (isLast) {
+      if (isCandidateText(window.text)) scan.scan(window);
+      return scan.finish();
+    }
+    const keep = Math.min(SCAN_OVERLAP_CHARS, window.text.length);
+    const reportUntil = window.offset + window.text.length - keep;
+    if (isCandidateText(window.text)) scan.scan(window, reportUntil);
+    window = advance(window, window.text.length - keep);
+  }
+}
