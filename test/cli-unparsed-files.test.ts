@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/projects.js';
-import { entryOf, LEGACY, makeTree, MIGRATED, type JsonResult } from './helpers/trees.js';
+import { LEGACY, makeTree, MIGRATED } from './helpers/trees.js';
 
 interface JsonFinding {
   file: string;
@@ -25,10 +25,21 @@ function gitTree(files: Record<string, string | Uint8Array>, write?: (dir: strin
   return dir;
 }
 
+interface Json {
+  summary: Record<string, number>;
+  findings: JsonFinding[];
+  files: { file: string; status: string; reason?: string; textOnly?: boolean }[];
+}
+
 function checkJson(dir: string, extra: readonly string[] = []) {
   const result = runCli(['check', '--format', 'json', ...extra], dir);
-  const json = JSON.parse(result.stdout) as JsonResult & { findings: JsonFinding[]; files: { file: string; status: string; reason?: string; textOnly?: boolean }[] };
-  return { code: result.code, json };
+  return { code: result.code, json: JSON.parse(result.stdout) as Json };
+}
+
+function entryOf(json: Json, file: string): Json['files'][number] {
+  const entries = json.files.filter((entry) => entry.file === file);
+  expect(entries, file).toHaveLength(1);
+  return entries[0]!;
 }
 
 /** `lines` copies of `line` written in 64 KiB pieces, then `tail`. */
@@ -99,7 +110,7 @@ describe('files too big or too long to parse are still read, by the text scan', 
     const started = process.hrtime.bigint();
     // A heap smaller than the file: reading it whole would end in an out-of-memory crash.
     const result = runCli(['check', '--format', 'json', '--jobs', '1'], dir, { NODE_OPTIONS: '--max-old-space-size=24' });
-    const json = JSON.parse(result.stdout) as JsonResult & { findings: JsonFinding[] };
+    const json = JSON.parse(result.stdout) as Json;
     expect(result.code).toBe(1);
     expect(json.findings.map((finding) => [finding.file, finding.line])).toEqual([['huge.js', lines + 1]]);
     expect(json.summary.textOnly).toBe(2);

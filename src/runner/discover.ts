@@ -1,19 +1,17 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-// The light tables, not the parsers: discovery runs before anything needs them.
-import { EMBEDDED_EXTENSIONS } from '../core/embedded/formats.js';
-import { POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/languages.js';
+// The light table, not the parsers: discovery runs before anything needs them.
+import { extensionsRead, fileTypeOf } from '../core/file-types.js';
 import { workTreeStatus } from './git.js';
 import { streamGitFiles, type GitListEntry } from './git-files.js';
 import { describeIoError } from './read-source.js';
 import { ALWAYS_IGNORED_NAMES, isGitignored, parentGitignores, readGitignore, userIgnoreMatcher, type GitignoreLevel } from './ignore-rules.js';
 
-/** Files the JavaScript analysis reads: JS, TS, JSX/TSX, ESM and CommonJS spellings. */
-export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'] as const;
+/** Files the JavaScript analysis reads: JS, TS, JSX/TSX, ESM and CommonJS spellings, Apps Script. */
+export const SOURCE_EXTENSIONS: readonly string[] = extensionsRead('script');
 
-/** Every extension discovered: JS/TS, scripts in Vue/Svelte/HTML, other languages and config files (report only). */
-export const DISCOVERED_EXTENSIONS: readonly string[] = [...SOURCE_EXTENSIONS, ...EMBEDDED_EXTENSIONS, ...POLYGLOT_EXTENSIONS];
-const DISCOVERED: ReadonlySet<string> = new Set(DISCOVERED_EXTENSIONS);
+/** Every extension discovered: JS/TS, scripts in markup, other languages and config files (report only). From the one table, src/core/file-types.ts. */
+export { DISCOVERED_EXTENSIONS } from '../core/file-types.js';
 
 /** npm's lock files: generated JSON, never anyone's code or settings. */
 export const ALWAYS_IGNORED_FILES: ReadonlySet<string> = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
@@ -45,8 +43,7 @@ export interface Discovery {
 function hasSourceExtension(file: string): boolean {
   const name = path.basename(file);
   if (ALWAYS_IGNORED_FILES.has(name)) return false;
-  const dot = name.lastIndexOf('.');
-  return (dot > 0 && DISCOVERED.has(name.slice(dot + 1).toLowerCase())) || polyglotLanguageOf(name) !== undefined;
+  return fileTypeOf(name) !== undefined;
 }
 
 function isInside(folder: string, candidate: string): boolean {
