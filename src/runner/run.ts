@@ -11,6 +11,7 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
 import { fileFilterPredicate, selectFiles, type FileFilter, type Shard } from './select-files.js';
 import { UsageError } from './usage-error.js';
+import { removeStaleTemps } from './stale-temps.js';
 import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -126,6 +127,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   } finally {
     await pool.close();
   }
+  // A migrate killed mid-write leaves a temporary file beside the file it wrote: the next one clears them.
+  if (!isDryRun) removeStaleTemps(new Set(discovery.files.map((file) => path.dirname(file))));
 
   let files = [...discoveryResults(discovery, options.cwd), ...analysed];
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
