@@ -114,7 +114,8 @@ function buildTree(name, packageFiles, planted, { isGitRepo = false } = {}) {
   if (isGitRepo) {
     sh('git', ['init', '-q'], tree);
     // Added, not committed: the index holds every file, as in a repository checked out for CI.
-    sh('git', ['add', '-A'], tree);
+    // safecrlf off: packages' own .gitattributes (text=auto) would print a warning per CRLF file.
+    sh('git', ['-c', 'core.safecrlf=false', 'add', '-A'], tree);
   }
   return tree;
 }

@@ -138,7 +138,8 @@ describe('files too big or too long to parse are still read, by the text scan', 
 describe('non-UTF-8 text is read as Latin-1, analysed and written back byte for byte', () => {
   const latin1 = (text: string) => Buffer.from(text, 'latin1');
   const HEADER = '// Soci\u00e9t\u00e9 G\u00e9n\u00e9rale \u2013 CRM \u00ab client \u00bb\n'.replace('\u2013', '-');
-  const TRAILER = "var note = 'r\u00e9sum\u00e9';\r\n";
+  // 0x93/0x94: Windows-1252's curly quotes (C1 controls in Latin-1), as a 2011 editor saved them.
+  const TRAILER = "var note = 'r\u00e9sum\u00e9 \u0093quoted\u0094';\r\n";
 
   it('check reports it, migrate rewrites only the request, every other byte stays (é, «», CRLF)', () => {
     const original = Buffer.concat([latin1(HEADER), latin1(LEGACY), latin1(TRAILER)]);
@@ -152,6 +153,7 @@ describe('non-UTF-8 text is read as Latin-1, analysed and written back byte for 
     // The diff shows the file's text as it is (é, not a replacement character).
     expect(dry.stdout).toContain(' // Soci\u00e9t\u00e9 G\u00e9n\u00e9rale');
     expect(dry.stdout).not.toContain('\ufffd');
+    expect(dry.stdout).toContain(' var note = \'r\u00e9sum\u00e9 \u201cquoted\u201d\';');
 
     const migrated = runCli(['migrate'], dir);
     expect(migrated.code).toBe(0);

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFiles } from '../src/runner/discover.js';
-import { GIT_LIST_ARGS } from '../src/runner/git-files.js';
 import { runCli } from './helpers/projects.js';
 import { entryOf, LEGACY, makeTree, MIGRATED, type JsonResult } from './helpers/trees.js';
 
@@ -79,11 +78,29 @@ describe("discovery in a git work tree is git's own file list", () => {
     // The walk sees no index and no .git/info/exclude: those two files are the whole difference.
     expect(fromWalk).toEqual([...fromGit.filter((file) => file !== 'tracked-ignored.js'), 'scratch/s.js'].sort());
     // And git itself, asked directly, lists the same source files.
-    const oracle = git(repo, ...GIT_LIST_ARGS.filter((arg) => arg !== '--stage'))
+    const oracle = git(repo, 'ls-files', '--cached', '--others', '--exclude-standard', '-z')
       .split('\0')
       .filter((file) => /\.(js|ts)$/.test(file))
       .sort();
     expect(fromGit).toEqual(oracle);
+  });
+
+  it('leaves out tracked files deleted from the work tree; follows tracked and untracked links like the walk', async () => {
+    const repo = gitRepo();
+    symlinkSync('a.js', path.join(repo, 'src/tracked-link.js'));
+    git(repo, 'add', 'src/tracked-link.js');
+    git(repo, 'commit', '-q', '-m', 'link');
+    symlinkSync('a.js', path.join(repo, 'src/untracked-link.js'));
+    symlinkSync('/nonexistent/z.js', path.join(repo, 'src/dangling.js'));
+    rmSync(path.join(repo, 'src/generated.js'));
+    const discovery = await discoverFiles(['.'], { cwd: repo });
+    const names = discovery.files.map((file) => path.relative(repo, file));
+    expect(names).not.toContain('src/generated.js');
+    // A link's target is analysed once, under its own name.
+    expect(names.filter((name) => name.includes('link'))).toEqual([]);
+    expect(names).toContain('src/a.js');
+    expect(discovery.problems.map((problem) => [path.relative(repo, problem.absolute), problem.reason])).toEqual([['src/dangling.js', 'dangling symbolic link (its target does not exist)']]);
+    expect(runCli(['check'], repo).stdout).not.toContain('src/generated.js');
   });
 
   it('lists only under the given paths, and honours --ignore for files and folders', async () => {

@@ -170,29 +170,33 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
 
   const listWithGit = async (root: Root): Promise<void> => {
     const prefix = root.logical.endsWith(path.sep) ? root.logical : root.logical + path.sep;
-    const isFolderUserIgnored = userIgnoredFolders(isUserIgnored, root.logical);
+    const isFolderUserIgnored = (options.ignore ?? []).length > 0 ? userIgnoredFolders(isUserIgnored, root.logical) : () => false;
     let listed = 0;
     await streamGitFiles(root.logical, (entry: GitListEntry) => {
       const isFolder = entry.relative.endsWith('/');
       const relative = isFolder ? entry.relative.slice(0, -1) : entry.relative;
       const full = prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
-      if (relative.split('/').some((segment) => ALWAYS_IGNORED_NAMES.has(segment))) return;
+      if (hasAlwaysIgnoredSegment(relative)) return;
       if (isFolderUserIgnored(path.dirname(full))) return;
-      if (isFolder || entry.isSubmodule) {
+      const isSubmodule = entry.mode === '160000';
+      if (isFolder || isSubmodule) {
         if (isUserIgnored(full, true)) return;
         // Its files belong to another repository, which git does not list from here.
-        const what = entry.isSubmodule ? 'git submodule' : 'nested git repository';
+        const what = isSubmodule ? 'git submodule' : 'nested git repository';
         problems.push({ absolute: full, status: 'skipped', reason: `${what}: not scanned from here; run the command inside it to check its files` });
         return;
       }
-      // Only names the analysis reads are looked at on disk: a stat for each of them, nothing for the rest.
       if (!hasSourceExtension(relative) || isUserIgnored(full, false)) return;
-      const info = lstatSafe(full);
-      // Tracked but deleted from the work tree: there is nothing to read.
-      if (!info) return;
-      if (info.isFile()) files.add(full);
-      else if (info.isSymbolicLink()) followLink(full, realpathSync(path.dirname(full)));
-      else if (!info.isDirectory()) problems.push({ absolute: full, status: 'skipped', reason: 'not a regular file' });
+      // A tracked file is what the index says (git has left out those deleted from the work tree;
+      // the read reports anything stranger); an untracked one, a link maybe, is looked at on disk.
+      const isOnlyOnDisk = entry.mode === undefined || entry.mode === '120000';
+      if (!isOnlyOnDisk) files.add(full);
+      else {
+        const info = lstatSafe(full);
+        if (info?.isFile()) files.add(full);
+        else if (info?.isSymbolicLink()) followLink(full, realpathSync(path.dirname(full)));
+        else if (info && !info.isDirectory()) problems.push({ absolute: full, status: 'skipped', reason: 'not a regular file' });
+      }
       // The event loop must turn now and then, as in the walk: the pool's answers arrive there.
       if (++listed % 512 === 0) return new Promise<void>((resolve) => setImmediate(resolve));
     });
@@ -214,6 +218,12 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     await walk(root.logical, root.real, status.kind === 'none' ? [] : parentGitignores(root.real));
   }
   return { files: [...found].sort(), missing, problems: dedupeProblems(problems) };
+}
+
+/** `node_modules` or `.git` anywhere in a `/`-separated path; the split only for paths that may have one. */
+function hasAlwaysIgnoredSegment(relative: string): boolean {
+  if (!relative.includes('node_modules') && !relative.includes('.git')) return false;
+  return relative.split('/').some((segment) => ALWAYS_IGNORED_NAMES.has(segment));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { displayLatin1 } from '../core/source/windows-1252.js';
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
 import { readSourceFile, type ReadLimits, type TextEncoding } from './read-source.js';
 import type { Command, FileResult } from './result.js';
@@ -82,12 +83,21 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
     return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
   }
   const { result, output } = analysis;
+  if (read.encoding === 'latin1') showAsWindows1252(result);
   if (output === undefined) return { result };
   // Latin-1 holds U+0000-U+00FF only: a --token-expr beyond that cannot be written into such a file.
   if (read.encoding === 'latin1' && /[^\u0000-\u00ff]/.test(output)) {
     return { result: { ...result, status: 'error', reason: 'the file is Latin-1 and the rewrite holds characters Latin-1 cannot encode (from --token-expr?); rewrite it by hand', remaining: result.findings } };
   }
   return { result, write: { output, original: read.text, mode: read.mode, encoding: read.encoding } };
+}
+
+/** What a person reads of a Latin-1 file (its diff, the excerpts of a report) shows the characters Windows-1252 means. */
+function showAsWindows1252(result: FileResult): void {
+  if (result.diff) result.diff = displayLatin1(result.diff);
+  for (const finding of [...result.findings, ...result.remaining]) {
+    if (finding.excerpt) finding.excerpt = { ...finding.excerpt, lines: finding.excerpt.lines.map(displayLatin1) };
+  }
 }
 
 /**
