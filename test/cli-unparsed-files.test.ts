@@ -94,12 +94,8 @@ describe('files too big or too long to parse are still read, by the text scan', 
     const migrated = runCli(['migrate'], dir);
     expect(migrated.code).toBe(1);
     expect(readFileSync(path.join(dir, 'src/big.js')).equals(before)).toBe(true);
-
-    // Raised limit: parsed, and then rewritten like any file.
-    const raised = checkJson(dir, ['--max-file-size', '8m']);
-    expect(entryOf(raised.json, 'src/big.js').textOnly).toBeUndefined();
-    expect(raised.json.findings.find((finding) => finding.file === 'src/big.js')).toMatchObject({ line: lines + 1, fixable: true });
-  });
+    // (A raised --max-file-size lets such a file be parsed: cli-hostile-input.test.ts.)
+  }, 120_000);
 
   it('a 40 MiB file is scanned with bounded memory; one without anchors has no findings and is still counted as text only', () => {
     const lines = Math.floor((40 * 1024 * 1024) / 46);
