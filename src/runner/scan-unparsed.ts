@@ -74,10 +74,10 @@ export function scanUnparsedFile(absolute: string, file: string, reason: string,
     const first = readSync(fd, chunk, 0, SCAN_CHUNK_BYTES, 0);
     if (isBinary(chunk.subarray(0, first))) return { kind: 'skipped', reason: 'binary file' };
     try {
-      return { kind: 'findings', findings: scanChunks(fd, chunk, decoderFor('utf8'), file, reason, core) };
+      return { kind: 'findings', findings: scanChunks(fd, chunk, 'utf8', file, reason, core) };
     } catch (error) {
       if (!(error instanceof TypeError)) throw error;
-      return { kind: 'findings', findings: scanChunks(fd, chunk, decoderFor('latin1'), file, reason, core) };
+      return { kind: 'findings', findings: scanChunks(fd, chunk, 'latin1', file, reason, core) };
     }
   } catch (error) {
     return { kind: 'error', reason: `cannot read: ${describeIoError(error)}` };
@@ -86,28 +86,45 @@ export function scanUnparsedFile(absolute: string, file: string, reason: string,
   }
 }
 
-function scanChunks(fd: number, chunk: Buffer, decode: Decode, file: string, reason: string, core: CoreOptions): Finding[] {
-  const scan = new UnparsedScan(file, notParsed(reason), core);
-  let window: TextWindow = { text: '', offset: 0, line: 1, column: 1 };
+/** The file's text, chunk by chunk, decoded. */
+function* decodedChunks(fd: number, chunk: Buffer, decode: Decode): Generator<string> {
   let position = 0;
-  let isFirst = true;
   for (;;) {
     const read = readSync(fd, chunk, 0, chunk.length, position);
     position += read;
     const isLast = read === 0;
-    let text = decode(chunk.subarray(0, read), isLast);
-    // The decoder drops a BOM; the offsets of the findings still count it.
-    if (isFirst && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf && !text.startsWith('\uFEFF')) window = { ...window, offset: 1 };
-    if (isFirst && text.startsWith('\uFEFF')) text = text.slice(1);
+    const text = decode(chunk.subarray(0, read), isLast);
+    yield text;
+    if (isLast) return;
+  }
+}
+
+function scanChunks(fd: number, chunk: Buffer, encoding: 'utf8' | 'latin1', file: string, reason: string, core: CoreOptions): Finding[] {
+  const scan = new UnparsedScan(file, notParsed(reason), core);
+  // The UTF-8 decoder drops a BOM; the offsets of the findings still count it.
+  const bom = encoding === 'utf8' && readSync(fd, chunk, 0, 3, 0) === 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 1 : 0;
+  return scanPieces(decodedChunks(fd, chunk, decoderFor(encoding)), scan, { offset: bom });
+}
+
+/**
+ * The windows over a text that arrives in pieces: each window is the previous one's last
+ * `overlap` characters and the next piece, scanned when it passes the prefilter; a match that
+ * starts in the overlap is left to the next window, where it is whole. Pure, given the pieces.
+ */
+export function scanPieces(pieces: Iterable<string>, scan: UnparsedScan, options: { offset?: number; overlap?: number } = {}): Finding[] {
+  const overlap = options.overlap ?? SCAN_OVERLAP_CHARS;
+  let window: TextWindow = { text: '', offset: options.offset ?? 0, line: 1, column: 1 };
+  let isFirst = true;
+  for (const piece of pieces) {
+    // A BOM kept by a decoder (Latin-1 never has one; UTF-8's decoder drops it) is not text.
+    const text = isFirst && piece.startsWith('\uFEFF') ? piece.slice(1) : piece;
     isFirst = false;
     window = { ...window, text: window.text + text };
-    if (isLast) {
-      if (isCandidateText(window.text)) scan.scan(window);
-      return scan.finish();
-    }
-    const keep = Math.min(SCAN_OVERLAP_CHARS, window.text.length);
-    const reportUntil = window.offset + window.text.length - keep;
-    if (isCandidateText(window.text)) scan.scan(window, reportUntil);
+    const keep = Math.min(overlap, window.text.length);
+    if (isCandidateText(window.text)) scan.scan(window, window.offset + window.text.length - keep);
     window = advance(window, window.text.length - keep);
   }
+  // The last window: what the overlap held back is reported now.
+  if (isCandidateText(window.text)) scan.scan(window);
+  return scan.finish();
 }
