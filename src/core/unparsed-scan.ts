@@ -4,6 +4,8 @@ import { Fingerprinter } from './fingerprint.js';
 import { resolveOptions, type CoreOptions } from './options.js';
 import { formatMessage } from './rules.js';
 import { isRuleOff, severityOf } from './severity.js';
+import { LineIndex } from './source/line-index.js';
+import { applySuppressions, directivesFromText, type SuppressionDirective } from './suppressions.js';
 import { findLegacyUrls } from './text-scan.js';
 
 /**
@@ -32,6 +34,8 @@ export class UnparsedScan {
   private readonly options: ReturnType<typeof resolveOptions>;
   /** File offset up to which matches were reported: the next window's overlap is not reported twice. */
   private reportedUpTo = 0;
+  /** Inline suppressions, by their file offset (a window's overlap shows a directive twice). */
+  private readonly directives = new Map<number, SuppressionDirective>();
 
   constructor(
     filePath: string,
@@ -48,6 +52,7 @@ export class UnparsedScan {
    * the next window, which overlaps this one: only there is a URL near this window's end whole.
    */
   scan(window: TextWindow, reportUntil = Number.POSITIVE_INFINITY): void {
+    this.collectDirectives(window);
     const position = positionCounter(window);
     for (const match of findLegacyUrls(window.text, 0, window.text.length, { services: this.options.services })) {
       const start = window.offset + match.start;
@@ -80,8 +85,19 @@ export class UnparsedScan {
     }
   }
 
-  finish(): Finding[] {
-    return this.findings;
+  /** The findings, with the file's inline suppressions applied (`zoho-authtoken-ignore-file`, `-next-line`). */
+  finish(): { findings: Finding[]; suppressed: number } {
+    const { kept, suppressed } = applySuppressions(this.findings, [...this.directives.values()]);
+    return { findings: kept, suppressed };
+  }
+
+  /** Directives in comment-like text, as for a file that does not parse; lines counted only where one is. */
+  private collectDirectives(window: TextWindow): void {
+    if (!window.text.includes('zoho-authtoken-ignore-')) return;
+    for (const directive of directivesFromText(window.text, new LineIndex(window.text))) {
+      const start = window.offset + directive.start;
+      this.directives.set(start, { ...directive, start, end: window.offset + directive.end, line: directive.line + window.line - 1 });
+    }
   }
 }
 

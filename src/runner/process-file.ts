@@ -106,9 +106,11 @@ function showAsWindows1252(result: FileResult): void {
  * counted as scanned by text only.
  */
 async function scanUnparsed(task: FileTask, options: FileTaskOptions, reason: string, text: string | undefined): Promise<FileOutcome> {
-  const scanned = text !== undefined ? { kind: 'findings' as const, findings: scanUnparsedText(text, task.file, reason, options.core) } : scanUnparsedFile(task.absolute, task.file, reason, options.core);
+  const scanned = text !== undefined ? { kind: 'findings' as const, ...scanUnparsedText(text, task.file, reason, options.core) } : scanUnparsedFile(task.absolute, task.file, reason, options.core);
   if (scanned.kind !== 'findings') return { result: plainResult(task.file, scanned.kind, scanned.reason) };
   const { toReported } = await loadAnalysis();
   const findings = scanned.findings.map((finding) => toReported(finding, task.file, []));
-  return { result: { file: task.file, status: 'unchanged', reason: `not parsed, scanned as text only: ${reason}`, isTextOnly: true, findings, remaining: findings, secrets: [] } };
+  const result: FileResult = { file: task.file, status: 'unchanged', reason: `not parsed, scanned as text only: ${reason}`, isTextOnly: true, findings, remaining: findings, secrets: [] };
+  if (scanned.suppressed > 0) result.suppressed = scanned.suppressed;
+  return { result };
 }

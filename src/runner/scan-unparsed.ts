@@ -14,7 +14,9 @@ export const SCAN_CHUNK_BYTES = 1024 * 1024;
  */
 export const SCAN_OVERLAP_CHARS = 64 * 1024;
 
-export type UnparsedOutcome = { kind: 'findings'; findings: Finding[] } | { kind: 'skipped' | 'error'; reason: string };
+export type UnparsedOutcome = { kind: 'findings'; findings: Finding[]; suppressed: number } | { kind: 'skipped' | 'error'; reason: string };
+
+type Scanned = ReturnType<UnparsedScan['finish']>;
 
 /** The clause the findings' messages end with: why the file was not parsed, and the limit to raise. */
 function notParsed(reason: string): string {
@@ -22,7 +24,7 @@ function notParsed(reason: string): string {
 }
 
 /** The text scan of a file already read whole (a long line within the size limit). */
-export function scanUnparsedText(text: string, file: string, reason: string, core: CoreOptions): Finding[] {
+export function scanUnparsedText(text: string, file: string, reason: string, core: CoreOptions): Scanned {
   const scan = new UnparsedScan(file, notParsed(reason), core);
   // Positions do not count a BOM (as everywhere); offsets do.
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
@@ -74,10 +76,10 @@ export function scanUnparsedFile(absolute: string, file: string, reason: string,
     const first = readSync(fd, chunk, 0, SCAN_CHUNK_BYTES, 0);
     if (isBinary(chunk.subarray(0, first))) return { kind: 'skipped', reason: 'binary file' };
     try {
-      return { kind: 'findings', findings: scanChunks(fd, chunk, 'utf8', file, reason, core) };
+      return { kind: 'findings', ...scanChunks(fd, chunk, 'utf8', file, reason, core) };
     } catch (error) {
       if (!(error instanceof TypeError)) throw error;
-      return { kind: 'findings', findings: scanChunks(fd, chunk, 'latin1', file, reason, core) };
+      return { kind: 'findings', ...scanChunks(fd, chunk, 'latin1', file, reason, core) };
     }
   } catch (error) {
     return { kind: 'error', reason: `cannot read: ${describeIoError(error)}` };
@@ -99,7 +101,7 @@ function* decodedChunks(fd: number, chunk: Buffer, decode: Decode): Generator<st
   }
 }
 
-function scanChunks(fd: number, chunk: Buffer, encoding: 'utf8' | 'latin1', file: string, reason: string, core: CoreOptions): Finding[] {
+function scanChunks(fd: number, chunk: Buffer, encoding: 'utf8' | 'latin1', file: string, reason: string, core: CoreOptions): Scanned {
   const scan = new UnparsedScan(file, notParsed(reason), core);
   // The UTF-8 decoder drops a BOM; the offsets of the findings still count it.
   const bom = encoding === 'utf8' && readSync(fd, chunk, 0, 3, 0) === 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 1 : 0;
@@ -111,7 +113,7 @@ function scanChunks(fd: number, chunk: Buffer, encoding: 'utf8' | 'latin1', file
  * `overlap` characters and the next piece, scanned when it passes the prefilter; a match that
  * starts in the overlap is left to the next window, where it is whole. Pure, given the pieces.
  */
-export function scanPieces(pieces: Iterable<string>, scan: UnparsedScan, options: { offset?: number; overlap?: number } = {}): Finding[] {
+export function scanPieces(pieces: Iterable<string>, scan: UnparsedScan, options: { offset?: number; overlap?: number } = {}): Scanned {
   const overlap = options.overlap ?? SCAN_OVERLAP_CHARS;
   let window: TextWindow = { text: '', offset: options.offset ?? 0, line: 1, column: 1 };
   let isFirst = true;
