@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,15 @@ describe("discovery in a git work tree is git's own file list", () => {
     expect(names).toContain('src/a.js');
     expect(discovery.problems.map((problem) => [path.relative(repo, problem.absolute), problem.reason])).toEqual([['src/dangling.js', 'dangling symbolic link (its target does not exist)']]);
     expect(runCli(['check'], repo).stdout).not.toContain('src/generated.js');
+
+    // A tracked file replaced by a link (not committed): never followed, never written over.
+    rmSync(path.join(repo, 'src/local-keep.js'));
+    symlinkSync('a.js', path.join(repo, 'src/local-keep.js'));
+    const migrated = runCli(['migrate', '--force', '--format', 'json'], repo);
+    const entry = (JSON.parse(migrated.stdout) as JsonResult).files.find((file) => file.file === 'src/local-keep.js');
+    expect(entry).toMatchObject({ status: 'skipped', reason: 'a symbolic link where git records a file (a type change not committed yet): not followed' });
+    expect(lstatSync(path.join(repo, 'src/local-keep.js')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(repo, 'src/a.js'), 'utf8')).toBe(MIGRATED);
   });
 
   it('lists only under the given paths, and honours --ignore for files and folders', async () => {

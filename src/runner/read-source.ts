@@ -128,8 +128,11 @@ export function readSourceFile(file: string, limits: ReadLimits = DEFAULT_LIMITS
   let fd: number;
   try {
     // O_NONBLOCK: a FIFO named like a source file must not hang the run waiting for a writer.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    // O_NOFOLLOW: discovery hands over files, links already resolved to their targets; a link
+    // here is a tracked file git's index still calls a file, and migrate must not write over it.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { kind: 'skipped', reason: 'a symbolic link where git records a file (a type change not committed yet): not followed' };
     return { kind: 'error', reason: `cannot read: ${describeIoError(error)}` };
   }
   try {
