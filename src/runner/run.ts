@@ -10,8 +10,8 @@ import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
 import { fileFilterPredicate, selectFiles, type FileFilter, type Shard } from './select-files.js';
-import { UsageError } from './usage-error.js';
 import { removeStaleTemps } from './stale-temps.js';
+import { UsageError } from './usage-error.js';
 import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
 
