@@ -9,7 +9,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CACHE = path.join(ROOT, '.bench-cache');
 const INSTALL = path.join(CACHE, 'install');
-const TREES = path.join(CACHE, 'trees');
+export const TREES = path.join(CACHE, 'trees');
 const { DISCOVERED_EXTENSIONS, ALWAYS_IGNORED_FILES } = await import(path.join(ROOT, 'dist/src/runner/discover.js')).catch(() => {
   throw new Error('bench: build first (npm run build)');
 });
@@ -96,7 +96,13 @@ export function plantedFiles() {
   return planted;
 }
 
-function buildTree(name, packageFiles, planted, folder = 'packages') {
+/**
+ * A tree of hard links. Not a git work tree: the tools run with GIT_CEILING_DIRECTORIES set to
+ * TREES (bench/run.mjs), so git finds no repository around it (this one ignores .bench-cache/)
+ * and check walks it. With `isGitRepo`, the tree is a fresh repository with every file added,
+ * not committed: check lists it with git's own file list instead.
+ */
+function buildTree(name, packageFiles, planted, folder = 'packages', { isGitRepo = false } = {}) {
   const tree = path.join(TREES, name);
   rmSync(tree, { recursive: true, force: true });
   const modules = path.join(INSTALL, 'node_modules');
@@ -105,8 +111,12 @@ function buildTree(name, packageFiles, planted, folder = 'packages') {
     mkdirSync(path.dirname(path.join(tree, plant.to)), { recursive: true });
     copyFileSync(plant.from, path.join(tree, plant.to));
   }
-  // Its own work tree, so that no .gitignore above (this repository ignores .bench-cache/) applies.
-  sh('git', ['init', '-q'], tree);
+  if (isGitRepo) {
+    sh('git', ['init', '-q'], tree);
+    // Added, not committed: the index holds every file, as in a repository checked out for CI.
+    // safecrlf off: packages' own .gitattributes (text=auto) would print a warning per CRLF file.
+    sh('git', ['-c', 'core.safecrlf=false', 'add', '-A'], tree);
+  }
   return tree;
 }
 
@@ -119,7 +129,7 @@ export async function prepareCorpus() {
   const isFresh = install();
   const marker = path.join(TREES, '.built');
   const planted = plantedFiles();
-  const wanted = `${readFileSync(path.join(INSTALL, '.installed'), 'utf8')}:${stamp(planted.map((plant) => plant.from))}:${EXTENSIONS.join(',')}:app`;
+  const wanted = `${readFileSync(path.join(INSTALL, '.installed'), 'utf8')}:${stamp(planted.map((plant) => plant.from))}:${EXTENSIONS.join(',')}:app:walk+git`;
   if (!isFresh && existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return treesOf(planted);
   console.error('bench: building the benchmark trees (hard links) ...');
   const all = listFiles(path.join(INSTALL, 'node_modules')).filter((relative) => !relative.startsWith('.bin/') && !relative.startsWith('.package-lock'));
@@ -127,6 +137,7 @@ export async function prepareCorpus() {
   const others = all.filter((relative) => !isScanned(relative));
   const slice = (every) => [...others, ...sources.filter((_, index) => index % every === 0)];
   buildTree('full', all, planted);
+  buildTree('full-git', all, planted, 'packages', { isGitRepo: true });
   buildTree('half', slice(2), planted);
   buildTree('quarter', slice(4), planted);
   const { isCandidateBytes } = await import(path.join(ROOT, 'dist/src/runner/prefilter.js'));
@@ -154,5 +165,5 @@ export function measureTree(tree) {
 
 function treesOf(planted) {
   const tree = (name) => path.join(TREES, name);
-  return { quarter: tree('quarter'), half: tree('half'), full: tree('full'), noCandidates: tree('no-candidates'), app: tree('app'), legacy: tree('legacy'), planted: planted.map((plant) => plant.to) };
+  return { quarter: tree('quarter'), half: tree('half'), full: tree('full'), fullGit: tree('full-git'), noCandidates: tree('no-candidates'), app: tree('app'), legacy: tree('legacy'), planted: planted.map((plant) => plant.to) };
 }

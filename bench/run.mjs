@@ -11,7 +11,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CACHE, EXTENSIONS, JS_EXTENSIONS, ROOT, measureTree, prepareCorpus } from './corpus.mjs';
+import { CACHE, EXTENSIONS, JS_EXTENSIONS, ROOT, TREES, measureTree, prepareCorpus } from './corpus.mjs';
+
+/**
+ * The trees live inside this repository's work tree (which ignores .bench-cache/): git must not
+ * look above a tree for a repository, or check would list the tree with git and find it all
+ * ignored. A tree that is a repository of its own (full-git) is still found.
+ */
+const TOOL_ENV = { GIT_CEILING_DIRECTORIES: TREES };
 import { measure, median } from './measure.mjs';
 
 const { values: flags } = parseArgs({
@@ -55,8 +62,8 @@ const TOOLS = {
     ['-l', '-i', 'zoho|apikey|ticket', '--no-ignore', '--hidden', '-g', `*.{${EXTENSIONS.join(',')}}`, '-g', '.env', '-g', '.env.*', '-g', '!package-lock.json', '-g', '!npm-shrinkwrap.json', '-g', '!.git', '.'],
     { cwd: tree },
   ],
-  check: (tree, name) => [process.execPath, [BIN, 'check', '--format', 'json', '--output', path.join(OUT, `check-${name}.json`), '.'], { cwd: tree }],
-  'migrate --dry-run': (tree, name) => [process.execPath, [BIN, 'migrate', '--dry-run', '--format', 'json', '--output', path.join(OUT, `migrate-${name}.json`), '.'], { cwd: tree }],
+  check: (tree, name) => [process.execPath, [BIN, 'check', '--format', 'json', '--output', path.join(OUT, `check-${name}.json`), '.'], { cwd: tree, env: TOOL_ENV }],
+  'migrate --dry-run': (tree, name) => [process.execPath, [BIN, 'migrate', '--dry-run', '--format', 'json', '--output', path.join(OUT, `migrate-${name}.json`), '.'], { cwd: tree, env: TOOL_ENV }],
   jscodeshift: (tree) => [
     process.execPath,
     [JSCODESHIFT, '-t', TRANSFORM, '--dry', '--silent', '--no-babel', '--parser=tsx', `--extensions=${JS_EXTENSIONS.join(',')}`, `--cpus=${CPUS}`, '--ignore-pattern=**/.git/**', '.'],
@@ -115,7 +122,7 @@ function projectIndexCost(tree) {
   const script = `const api = await import(${JSON.stringify(path.join(ROOT, 'dist/src/index.js'))});
     await api.run({ command: 'check', paths: ['.'], cwd: process.cwd(), jobs: 1 });
     process.stdout.write(JSON.stringify(api.projectIndexUsage()));`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...TOOL_ENV } });
   if (child.status !== 0) throw new Error(`project index cost on ${tree}: ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return JSON.parse(child.stdout);
 }
@@ -151,11 +158,11 @@ const SG_CONFIG = path.join(ROOT, 'bench/ast-grep/sgconfig.yml');
 const ROW_TOOLS = {
   rg: TOOLS.rg,
   'ast-grep': (tree) => [AST_GREP, ['scan', '--config', SG_CONFIG, '--json=compact', '.'], { cwd: tree }],
-  check: (tree, name, node) => [node.bin, [BIN, 'check', '--format', 'json', '--output', path.join(OUT, `check-${name}-${node.key}.json`), '.'], { cwd: tree }],
+  check: (tree, name, node) => [node.bin, [BIN, 'check', '--format', 'json', '--output', path.join(OUT, `check-${name}-${node.key}.json`), '.'], { cwd: tree, env: TOOL_ENV }],
   'check --cache': (tree, name, node) => [
     node.bin,
     [BIN, 'check', '--cache', '--cache-location', path.join(OUT, `cache-${name}-${node.key}.json`), '--format', 'json', '--output', path.join(OUT, `cached-${name}-${node.key}.json`), '.'],
-    { cwd: tree },
+    { cwd: tree, env: TOOL_ENV },
   ],
   jscodeshift: TOOLS.jscodeshift,
 };
@@ -186,6 +193,8 @@ async function main() {
     { name: 'legacy', tree: trees.legacy, tools: ['check'] },
     { name: 'full', tree: trees.full, peer: 'rg', tools: ['rg', 'check'] },
     { name: 'full, cached re-run', tree: trees.full, key: 'full', peer: 'rg', tools: ['rg', 'check --cache'] },
+    // The same files in a fresh git repository, every file added, not committed: git's own file list.
+    { name: 'full-git', tree: trees.fullGit, peer: 'rg', tools: ['rg', 'check'] },
   ];
   const samples = new Map();
   const add = (row, tool, node, sample) => {
@@ -222,6 +231,7 @@ async function main() {
   lines.push(`Load (uptime) before: \`${loadBefore}\`; after: \`${loadAfter}\` (the machine is shared: the ratios, measured in interleaved runs, are the figures to read).`);
   lines.push(`Runs: median of ${RUNS} (interleaved); jscodeshift ${JSCODESHIFT_RUNS}, on ${nodes[0].version}. Command: \`npm run bench -- --runs ${RUNS} --jscodeshift-runs ${JSCODESHIFT_RUNS}\`.`, '');
   const sizes = { app: measureTree(trees.app), legacy: measureTree(trees.legacy), full: measureTree(trees.full) };
+  sizes['full-git'] = sizes.full;
   lines.push('| tree | files | MB | tool | runtime | wall (median) | peak RSS (MiB) | ratio |', '|---|---:|---:|---|---|---:|---:|---:|');
   for (const row of rows) {
     const size = sizes[row.key ?? row.name];

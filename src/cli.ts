@@ -82,8 +82,8 @@ function addCommonOptions(command: Program, name: Command): Program {
     .addOption(new Option('--output <file>', 'write the formatted result to a file instead of stdout').default(undefined, 'stdout'))
     .option('--ignore <glob>', 'extra ignore pattern (repeatable); .gitignore, node_modules and the config\'s "ignore" are always honoured', collect, [])
     .option('--jobs <n>', 'worker threads for parsing and analysis; 1 runs in-band (default: available cores)')
-    .option('--max-file-size <size>', `skip files larger than this, in bytes or with k/m/g (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})`)
-    .option('--max-line-length <chars>', `skip candidate files with a longer line, i.e. minified bundles (default: ${DEFAULT_MAX_LINE_LENGTH})`)
+    .option('--max-file-size <size>', `larger files are not parsed, only scanned as text (never rewritten), in bytes or with k/m/g (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})`)
+    .option('--max-line-length <chars>', `candidate files with a longer line (minified bundles) are only scanned as text (default: ${DEFAULT_MAX_LINE_LENGTH})`)
     .option('--no-progress', 'no progress bar (it is drawn on stderr, and only when stderr is a terminal)')
     .option('--quiet', 'print nothing but the result')
     .option('--debug', 'show stack traces for internal errors');

@@ -27,7 +27,7 @@ function writeGenerated(file: string, bytes: number, line: string, tail = ''): n
 }
 
 describe('hostile input: the run goes on, and each problem is reported once', () => {
-  it('syntax errors, binary files, non-UTF-8 text and empty files', () => {
+  it('syntax errors, binary files, Latin-1 text and empty files', () => {
     const dir = makeTree({
       'src/ok.js': LEGACY,
       'src/broken.js': `${LEGACY}function (\n`,
@@ -43,28 +43,30 @@ describe('hostile input: the run goes on, and each problem is reported once', ()
     expect(json.findings.some((finding) => finding.file === 'src/ok.js' && finding.ruleId === 'legacy-auth-params')).toBe(true);
     expect(json.findings.filter((finding) => finding.file === 'src/broken.js').map((finding) => finding.ruleId)).toContain('parse-error');
     expect(entryOf(json, 'src/image.js')).toMatchObject({ status: 'skipped', reason: 'binary file' });
-    expect(entryOf(json, 'src/latin1.js')).toMatchObject({ status: 'skipped', reason: 'not valid UTF-8 text' });
+    // Not UTF-8: read as Latin-1 and analysed like any file (cli-unparsed-files.test.ts migrates one).
+    expect(entryOf(json, 'src/latin1.js').status).toBe('unchanged');
+    expect(json.findings.some((finding) => finding.file === 'src/latin1.js' && finding.ruleId === 'legacy-auth-params' && finding.line === 2)).toBe(true);
     expect(entryOf(json, 'src/empty.js').status).toBe('unchanged');
     expect(entryOf(json, 'src/empty.ts').status).toBe('unchanged');
-    expect(json.summary.filesScanned).toBe(4);
-    for (const file of ['src/image.js', 'src/latin1.js']) expect(linesNaming(text.stdout, file), file).toHaveLength(1);
+    expect(json.summary.filesScanned).toBe(5);
+    expect(linesNaming(text.stdout, 'src/image.js')).toHaveLength(1);
     expect(text.stderr).toBe('');
   });
 
-  it('a 50 MB generated file and larger files are skipped by size, with the limit in the message; --max-file-size raises it', () => {
+  it('a 50 MB generated file and larger files are not parsed but scanned as text, with the limit in the message; --max-file-size raises it', () => {
     const dir = makeTree({ 'src/ok.js': LEGACY });
     writeGenerated(path.join(dir, 'src/generated.js'), 50 * 1024 * 1024, 'exports.a = 1;\n');
     const lines = writeGenerated(path.join(dir, 'src/big.js'), 2 * 1024 * 1024, 'exports.a = 1;\n', LEGACY);
     const { code, json } = checkJson(dir);
     expect(code).toBe(1);
-    expect(entryOf(json, 'src/generated.js')).toEqual({ file: 'src/generated.js', status: 'skipped', reason: '50 MiB, over the 512 KiB size limit (raise it with --max-file-size)' });
-    expect(entryOf(json, 'src/big.js').status).toBe('skipped');
-    expect(json.findings.map((finding) => finding.file)).toEqual(['src/ok.js']);
+    expect(entryOf(json, 'src/generated.js')).toEqual({ file: 'src/generated.js', status: 'unchanged', reason: 'not parsed, scanned as text only: 50 MiB, over the 512 KiB size limit (raise it with --max-file-size)', textOnly: true });
+    expect(entryOf(json, 'src/big.js').status).toBe('unchanged');
+    expect(json.findings.map((finding) => [finding.file, finding.fixable])).toEqual([['src/big.js', false], ['src/ok.js', true]]);
 
     const raised = checkJson(dir, ['--max-file-size', '4m']);
     expect(entryOf(raised.json, 'src/big.js').status).toBe('unchanged');
     expect(raised.json.findings.some((finding) => finding.file === 'src/big.js' && finding.line === lines + 1)).toBe(true);
-    expect(entryOf(raised.json, 'src/generated.js').reason).toMatch(/^50 MiB, over the 4 MiB size limit/);
+    expect(entryOf(raised.json, 'src/generated.js').reason).toMatch(/^not parsed, scanned as text only: 50 MiB, over the 4 MiB size limit/);
 
     const usage = runCli(['check', '--max-file-size', 'lots'], dir);
     expect(usage.code).toBe(2);
@@ -72,16 +74,17 @@ describe('hostile input: the run goes on, and each problem is reported once', ()
     expect(usage.stderr).toMatch(/--max-file-size "lots" is not a size/);
   });
 
-  it('a 1 MB single-line minified file is skipped by size, then as minified; --max-file-size and --max-line-length let it through', () => {
+  it('a 1 MB single-line minified file is scanned as text (over the size, then the line limit); --max-file-size and --max-line-length let it be parsed', () => {
     const statements = Array.from({ length: 70_000 }, (_, i) => `var a${i}=${i};`).join('');
     const minified = `${statements}${LEGACY.trim()}`;
     expect(minified.length).toBeGreaterThan(1_000_000);
     const dir = makeTree({ 'dist/app.min.js': minified, 'src/ok.js': LEGACY });
     // By default, 1 MB is over the size limit already.
-    expect(entryOf(checkJson(dir).json, 'dist/app.min.js').reason).toMatch(/^1(\.\d)? MiB, over the 512 KiB size limit \(raise it with --max-file-size\)$/);
+    expect(entryOf(checkJson(dir).json, 'dist/app.min.js').reason).toMatch(/^not parsed, scanned as text only: 1(\.\d)? MiB, over the 512 KiB size limit \(raise it with --max-file-size\)$/);
     const { json } = checkJson(dir, ['--max-file-size', '2m']);
-    expect(entryOf(json, 'dist/app.min.js')).toMatchObject({ status: 'skipped' });
-    expect(entryOf(json, 'dist/app.min.js').reason).toMatch(/^minified: a line of 1,\d{3},\d{3} characters, over the 10,000-character limit \(raise it with --max-line-length\)$/);
+    expect(entryOf(json, 'dist/app.min.js')).toMatchObject({ status: 'unchanged' });
+    expect(entryOf(json, 'dist/app.min.js').reason).toMatch(/^not parsed, scanned as text only: minified: a line of 1,\d{3},\d{3} characters, over the 10,000-character limit \(raise it with --max-line-length\)$/);
+    expect(json.findings.find((finding) => finding.file === 'dist/app.min.js')).toMatchObject({ ruleId: 'legacy-auth-params', line: 1, column: statements.length + 12, fixable: false });
 
     const raised = checkJson(dir, ['--max-file-size', '2m', '--max-line-length', '2000000']);
     expect(entryOf(raised.json, 'dist/app.min.js').status).toBe('unchanged');

@@ -62,6 +62,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     help: 'Delete the ticket login/logout code and read the authtoken from configuration instead.',
     messages: {
       login: 'Zoho ticket login: obsolete with an authtoken, delete it',
+      loginUnparsed: 'Zoho ticket login: obsolete with an authtoken, delete it (found by a text scan: {{reason}})',
       logout: 'Zoho ticket logout: obsolete with an authtoken, delete it',
       response: 'Parses the Zoho ticket login answer (TICKET=/RESULT=/CAUSE=): obsolete with an authtoken, delete it',
       wrapper: '{{name}} wraps the Zoho ticket login: obsolete with an authtoken, delete it',

@@ -21,6 +21,8 @@ export function toJsonResult(result: RunResult): unknown {
       status: file.status,
       ...(file.diff ? { diff: file.diff } : {}),
       ...(file.reason ? { reason: file.reason } : {}),
+      // Additive: read by the text scan only, being too big or too long to parse.
+      ...(file.isTextOnly ? { textOnly: true } : {}),
     })),
   };
   if (result.command !== 'check') json.remaining = allFindings(result, 'remaining');

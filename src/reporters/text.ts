@@ -36,8 +36,11 @@ function ruleDocLines(findings: readonly ReportedFinding[], context: ReporterCon
 
 function fileProblems(result: RunResult, context: ReporterContext): string[] {
   return result.files
-    .filter((file) => file.reason && (file.status === 'error' || file.status === 'skipped'))
-    .map((file) => `${paint(context, file.status === 'error' ? 'red' : 'dim', file.status)}  ${oneLine(file.file)}: ${oneLine(file.reason ?? '')}`);
+    .filter((file) => file.reason && (file.status === 'error' || file.status === 'skipped' || file.isTextOnly))
+    .map((file) => {
+      const label = file.isTextOnly && file.status !== 'error' ? paint(context, 'yellow', 'text-only') : paint(context, file.status === 'error' ? 'red' : 'dim', file.status);
+      return `${label}  ${oneLine(file.file)}: ${oneLine(file.reason ?? '')}`;
+    });
 }
 
 function renderMigrate(result: RunResult, context: ReporterContext): string {
@@ -84,6 +87,7 @@ function findingsSummary(result: RunResult, context: ReporterContext): string {
       : `${result.command}: ${plural(findings.length, 'finding')} (${describeCounts(counts)}) in ${plural(result.summary.filesWithFindings, 'file')}`,
     `${plural(result.summary.filesScanned, 'file')} scanned`,
   ];
+  if (result.summary.textOnly) parts.push(`${plural(result.summary.textOnly, 'file')} too big or too long to parse, scanned as text only`);
   if (result.summary.suppressed > 0) parts.push(`${result.summary.suppressed} suppressed inline`);
   if (result.summary.baselined !== undefined) parts.push(`${result.summary.baselined} in the baseline`);
   if (result.summary.errors > 0) parts.push(plural(result.summary.errors, 'file error'));

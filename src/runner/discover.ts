@@ -1,17 +1,17 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-// The light tables, not the parsers: discovery runs before anything needs them.
-import { EMBEDDED_EXTENSIONS } from '../core/embedded/formats.js';
-import { POLYGLOT_EXTENSIONS, polyglotLanguageOf } from '../core/polyglot/languages.js';
+// The light table, not the parsers: discovery runs before anything needs them.
+import { extensionsRead, fileTypeOf } from '../core/file-types.js';
+import { workTreeStatus } from './git.js';
+import { streamGitFiles, type GitListEntry } from './git-files.js';
 import { describeIoError } from './read-source.js';
 import { ALWAYS_IGNORED_NAMES, isGitignored, parentGitignores, readGitignore, userIgnoreMatcher, type GitignoreLevel } from './ignore-rules.js';
 
-/** Files the JavaScript analysis reads: JS, TS, JSX/TSX, ESM and CommonJS spellings. */
-export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'] as const;
+/** Files the JavaScript analysis reads: JS, TS, JSX/TSX, ESM and CommonJS spellings, Apps Script. */
+export const SOURCE_EXTENSIONS: readonly string[] = extensionsRead('script');
 
-/** Every extension discovered: JS/TS, scripts in Vue/Svelte/HTML, other languages and config files (report only). */
-export const DISCOVERED_EXTENSIONS: readonly string[] = [...SOURCE_EXTENSIONS, ...EMBEDDED_EXTENSIONS, ...POLYGLOT_EXTENSIONS];
-const DISCOVERED: ReadonlySet<string> = new Set(DISCOVERED_EXTENSIONS);
+/** Every extension discovered: JS/TS, scripts in markup, other languages and config files (report only). From the one table, src/core/file-types.ts. */
+export { DISCOVERED_EXTENSIONS } from '../core/file-types.js';
 
 /** npm's lock files: generated JSON, never anyone's code or settings. */
 export const ALWAYS_IGNORED_FILES: ReadonlySet<string> = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
@@ -43,8 +43,7 @@ export interface Discovery {
 function hasSourceExtension(file: string): boolean {
   const name = path.basename(file);
   if (ALWAYS_IGNORED_FILES.has(name)) return false;
-  const dot = name.lastIndexOf('.');
-  return (dot > 0 && DISCOVERED.has(name.slice(dot + 1).toLowerCase())) || polyglotLanguageOf(name) !== undefined;
+  return fileTypeOf(name) !== undefined;
 }
 
 function isInside(folder: string, candidate: string): boolean {
@@ -59,10 +58,14 @@ interface Root {
 }
 
 /**
- * Expands the paths given (files or folders) into the source files to analyse, in one walk:
- * every `.gitignore` (and those above, up to the work tree's root) and the `--ignore` globs are
- * honoured as the walk goes, `node_modules` and `.git` are never entered. A file named
- * explicitly is analysed even when ignored.
+ * Expands the paths given (files or folders) into the source files to analyse. A folder inside a
+ * git work tree is listed by git itself (`git ls-files`, see git-files.ts): tracked files are
+ * always scanned, even when an ignore pattern matches them (they ship), and every ignore source
+ * git honours (nested `.gitignore`, `.git/info/exclude`, `core.excludesFile`) is honoured exactly
+ * as git does; submodules and nested repositories are reported, not entered. Outside a work tree
+ * (or when git cannot list it) one walk honours every `.gitignore` as it goes. Both honour the
+ * `--ignore` globs and never enter `node_modules` or `.git`. A file named explicitly is analysed
+ * even when ignored.
  *
  * Symbolic links are followed only inside the scanned folders, and their target is analysed
  * once, under its real name (so migrate writes the file, not over the link). A link that leads
@@ -165,8 +168,80 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     }
   };
 
-  for (const root of roots) await walk(root.logical, root.real, parentGitignores(root.real));
+  const listWithGit = async (root: Root): Promise<void> => {
+    const prefix = root.logical.endsWith(path.sep) ? root.logical : root.logical + path.sep;
+    const isFolderUserIgnored = (options.ignore ?? []).length > 0 ? userIgnoredFolders(isUserIgnored, root.logical) : () => false;
+    let listed = 0;
+    await streamGitFiles(root.logical, (entry: GitListEntry) => {
+      const isFolder = entry.relative.endsWith('/');
+      const relative = isFolder ? entry.relative.slice(0, -1) : entry.relative;
+      const full = prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
+      if (hasAlwaysIgnoredSegment(relative)) return;
+      if (isFolderUserIgnored(path.dirname(full))) return;
+      const isSubmodule = entry.mode === '160000';
+      if (isFolder || isSubmodule) {
+        if (isUserIgnored(full, true)) return;
+        // Its files belong to another repository, which git does not list from here.
+        const what = isSubmodule ? 'git submodule' : 'nested git repository';
+        problems.push({ absolute: full, status: 'skipped', reason: `${what}: not scanned from here; run the command inside it to check its files` });
+        return;
+      }
+      if (!hasSourceExtension(relative) || isUserIgnored(full, false)) return;
+      // A tracked file is what the index says (git has left out those deleted from the work tree;
+      // the read reports anything stranger); an untracked one, a link maybe, is looked at on disk.
+      const isOnlyOnDisk = entry.mode === undefined || entry.mode === '120000';
+      if (!isOnlyOnDisk) files.add(full);
+      else {
+        const info = lstatSafe(full);
+        if (info?.isFile()) files.add(full);
+        else if (info?.isSymbolicLink()) followLink(full, realpathSync(path.dirname(full)));
+        else if (info && !info.isDirectory()) problems.push({ absolute: full, status: 'skipped', reason: 'not a regular file' });
+      }
+      // The event loop must turn now and then, as in the walk: the pool's answers arrive there.
+      if (++listed % 512 === 0) return new Promise<void>((resolve) => setImmediate(resolve));
+    });
+  };
+
+  for (const root of roots) {
+    const status = await workTreeStatus(root.logical);
+    if (status.kind === 'work-tree') {
+      try {
+        await listWithGit(root);
+        continue;
+      } catch {
+        // git could not list it (a broken index, a safe.directory refusal): the walk reads it
+        // instead, so the folder is never passed unseen; files already listed are not added twice.
+      }
+    }
+    // Where git says there is no work tree, no `.gitignore` above applies (git's own view); where
+    // git could not say, those up to the nearest `.git` do, as before git listed files.
+    await walk(root.logical, root.real, status.kind === 'none' ? [] : parentGitignores(root.real));
+  }
   return { files: [...found].sort(), missing, problems: dedupeProblems(problems) };
+}
+
+/** `node_modules` or `.git` anywhere in a `/`-separated path; the split only for paths that may have one. */
+function hasAlwaysIgnoredSegment(relative: string): boolean {
+  if (!relative.includes('node_modules') && !relative.includes('.git')) return false;
+  return relative.split('/').some((segment) => ALWAYS_IGNORED_NAMES.has(segment));
+}
+
+/**
+ * `--ignore` globs that name a folder (`vendor`, `build/`) cover everything in it; git lists files,
+ * not folders, so each folder's verdict (itself or a folder above, up to `root`) is kept.
+ */
+function userIgnoredFolders(isUserIgnored: (absolute: string, isDirectory: boolean) => boolean, root: string): (folder: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  const isIgnored = (folder: string): boolean => {
+    if (folder === root || !isInside(root, folder)) return false;
+    let verdict = verdicts.get(folder);
+    if (verdict === undefined) {
+      verdict = isUserIgnored(folder, true) || isIgnored(path.dirname(folder));
+      verdicts.set(folder, verdict);
+    }
+    return verdict;
+  };
+  return isIgnored;
 }
 
 function lstatSafe(file: string) {

@@ -27,6 +27,25 @@ export async function workTreeRoot(p: string): Promise<string | undefined> {
   }
 }
 
+/** Where a folder stands for git: in a work tree (its root), provably in none, or unknown (git missing or refusing). */
+export type WorkTreeStatus = { kind: 'work-tree'; root: string } | { kind: 'none' } | { kind: 'unknown' };
+
+/**
+ * Like workTreeRoot, but tells "not a repository" (git's own answer, ceiling directories
+ * included) from "git could not say" (not installed, a safe.directory refusal), since file
+ * discovery honours the `.gitignore` files above a folder only in the second case.
+ */
+export async function workTreeStatus(folder: string): Promise<WorkTreeStatus> {
+  try {
+    const root = (await git(folder, ['rev-parse', '--show-toplevel'])).trim();
+    // Inside `.git` itself git answers with an empty line: no work tree to list.
+    return root ? { kind: 'work-tree', root } : { kind: 'none' };
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    return /not a git repository|must be run in a work tree/i.test(stderr) ? { kind: 'none' } : { kind: 'unknown' };
+  }
+}
+
 /**
  * Uncommitted changes (staged, unstaged, untracked) under the given paths, as git prints them.
  * Migrate refuses to write over them: git would be the only way back, and it has no copy.

@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { displayLatin1 } from '../core/source/windows-1252.js';
 import type { ModuleReads } from '../project/project-index.js';
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
 import { contentHash, hashFileNow } from './content-hash.js';
-import { readSourceFile, type ReadLimits } from './read-source.js';
+import { readSourceFile, type ReadLimits, type TextEncoding } from './read-source.js';
 import type { Command, FileResult } from './result.js';
+import { scanUnparsedFile, scanUnparsedText } from './scan-unparsed.js';
 
 /** One file to analyse: where it is, and the name it is reported under. */
 export interface FileTask {
@@ -36,6 +38,8 @@ export interface PendingWrite {
   /** The text the analysis saw: the write refuses if the file no longer holds it. */
   original: string;
   mode: number;
+  /** The file's bytes were decoded so, and are written back so. */
+  encoding: TextEncoding;
 }
 
 export interface FileOutcome {
@@ -84,6 +88,7 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
   const read = readSourceFile(task.absolute, options.limits, options.isHashing ? (bytes) => (hash = contentHash(bytes)) : undefined);
   const hashed = (outcome: FileOutcome): FileOutcome => (hash === undefined ? outcome : { ...outcome, hash });
   if (read.kind === 'not-candidate') return hashed({ result: plainResult(task.file, 'unchanged') });
+  if (read.kind === 'unparsed') return hashed(await scanUnparsed(task, options, read.reason, read.text));
   if (read.kind !== 'text') return hashed({ result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) });
   if (deferCandidates) return DEFERRED;
   let analysis: FileAnalysisOutcome;
@@ -95,8 +100,15 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
     return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
   }
   const { result, output, moduleReads } = analysis;
+  if (read.encoding === 'latin1') showAsWindows1252(result);
   const dependencies = options.isHashing && moduleReads ? dependenciesOf(moduleReads, options.core.projectRoot) : undefined;
-  return hashed({ result, ...(output === undefined ? {} : { write: { output, original: read.text, mode: read.mode } }), ...(dependencies ? { dependencies } : {}) });
+  const withDependencies = dependencies ? { dependencies } : {};
+  if (output === undefined) return hashed({ result, ...withDependencies });
+  // Latin-1 holds U+0000-U+00FF only: a --token-expr beyond that cannot be written into such a file.
+  if (read.encoding === 'latin1' && /[^\u0000-\u00ff]/.test(output)) {
+    return hashed({ result: { ...result, status: 'error', reason: 'the file is Latin-1 and the rewrite holds characters Latin-1 cannot encode (from --token-expr?); rewrite it by hand', remaining: result.findings }, ...withDependencies });
+  }
+  return hashed({ result, write: { output, original: read.text, mode: read.mode, encoding: read.encoding }, ...withDependencies });
 }
 
 /**
@@ -108,4 +120,27 @@ function dependenciesOf(reads: ModuleReads, projectRoot: string | undefined): Fi
   if (reads.modules.length === 0 && !reads.hasUnresolvedImport) return undefined;
   const files = [...reads.modules, ...(projectRoot === undefined ? [] : [path.join(projectRoot, 'tsconfig.json')])];
   return { files: files.map((absolute) => ({ absolute, hash: hashFileNow(absolute) })), hasUnresolvedImport: reads.hasUnresolvedImport };
+}
+
+/** What a person reads of a Latin-1 file (its diff, the excerpts of a report) shows the characters Windows-1252 means. */
+function showAsWindows1252(result: FileResult): void {
+  if (result.diff) result.diff = displayLatin1(result.diff);
+  for (const finding of [...result.findings, ...result.remaining]) {
+    if (finding.excerpt) finding.excerpt = { ...finding.excerpt, lines: finding.excerpt.lines.map(displayLatin1) };
+  }
+}
+
+/**
+ * A file too big or too long to parse still goes through the text scan, so the gate never passes
+ * it unseen: its legacy URLs and ticket logins are findings (never fixable), and the file is
+ * counted as scanned by text only.
+ */
+async function scanUnparsed(task: FileTask, options: FileTaskOptions, reason: string, text: string | undefined): Promise<FileOutcome> {
+  const scanned = text !== undefined ? { kind: 'findings' as const, ...scanUnparsedText(text, task.file, reason, options.core) } : scanUnparsedFile(task.absolute, task.file, reason, options.core);
+  if (scanned.kind !== 'findings') return { result: plainResult(task.file, scanned.kind, scanned.reason) };
+  const { toReported } = await loadAnalysis();
+  const findings = scanned.findings.map((finding) => toReported(finding, task.file, []));
+  const result: FileResult = { file: task.file, status: 'unchanged', reason: `not parsed, scanned as text only: ${reason}`, isTextOnly: true, findings, remaining: findings, secrets: [] };
+  if (scanned.suppressed > 0) result.suppressed = scanned.suppressed;
+  return { result };
 }

@@ -23,11 +23,24 @@ export interface ReadLimits {
 
 const DEFAULT_LIMITS: ReadLimits = { maxBytes: DEFAULT_MAX_FILE_BYTES, maxLineLength: DEFAULT_MAX_LINE_LENGTH };
 
+/**
+ * How the file's bytes became text, and so how the rewrite goes back to bytes: UTF-8, or
+ * Latin-1 for a file that is not valid UTF-8 (code of ~2011 saved as Latin-1 or Windows-1252).
+ * Latin-1 maps every byte to one character and back, so every byte outside an edit survives.
+ */
+export type TextEncoding = 'utf8' | 'latin1';
+
 export type ReadOutcome =
-  /** Valid UTF-8 that passed the prefilter: decoded for the analysis. */
-  | { kind: 'text'; text: string; mode: number }
-  /** Readable, valid UTF-8, and none of the prefilter's anchors: nothing can be found in it. */
+  /** Text that passed the prefilter: decoded for the analysis. */
+  | { kind: 'text'; text: string; mode: number; encoding: TextEncoding }
+  /** Readable text, and none of the prefilter's anchors: nothing can be found in it. */
   | { kind: 'not-candidate' }
+  /**
+   * Too big or too long to parse: the text scan reads it instead (see scan-unparsed.ts).
+   * `reason` says which limit, and how to raise it. `text` is there when the file was read whole
+   * (a long line within the size limit); a file over the size limit is streamed.
+   */
+  | { kind: 'unparsed'; reason: string; text?: string }
   | { kind: 'skipped'; reason: string }
   | { kind: 'error'; reason: string };
 
@@ -96,10 +109,16 @@ function readWhole(fd: number, size: number): Buffer {
   return filled === size ? bytes : bytes.subarray(0, filled);
 }
 
+/** NUL bytes in the first 8 KiB: what git and grep call binary. */
+export function isBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8192).includes(0);
+}
+
 /**
- * Reads a file as the analysis needs it, deciding on bytes before decoding: too large, binary,
- * not UTF-8, or no prefilter anchor (never decoded); else the UTF-8 text, a BOM kept, unless it
- * is minified (a file without anchors has nothing to find, minified or not, so only candidates
+ * Reads a file as the analysis needs it, deciding on bytes before decoding: too large (left to
+ * the streamed text scan), binary, or no prefilter anchor (never decoded); else the text (UTF-8,
+ * or Latin-1 when the bytes are not UTF-8), a BOM kept, or, when it is minified, the text for the
+ * text scan (a file without anchors has nothing to find, minified or not, so only candidates
  * are measured).
  * Synchronous on purpose: it runs on a worker thread, where a blocking read is the cheapest
  * read there is, and 45,000 small files cost 45,000 promise round trips otherwise.
@@ -109,30 +128,31 @@ export function readSourceFile(file: string, limits: ReadLimits = DEFAULT_LIMITS
   let fd: number;
   try {
     // O_NONBLOCK: a FIFO named like a source file must not hang the run waiting for a writer.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    // O_NOFOLLOW: discovery hands over files, links already resolved to their targets; a link
+    // here is a tracked file git's index still calls a file, and migrate must not write over it.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { kind: 'skipped', reason: 'a symbolic link where git records a file (a type change not committed yet): not followed' };
     return { kind: 'error', reason: `cannot read: ${describeIoError(error)}` };
   }
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
-    if (info.size > maxBytes) {
-      return { kind: 'skipped', reason: `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} size limit (raise it with --max-file-size)` };
-    }
+    // Never read whole: the caller streams it through the prefilter and the text scan.
+    if (info.size > maxBytes) return { kind: 'unparsed', reason: `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} size limit (raise it with --max-file-size)` };
     const bytes = readWhole(fd, info.size);
     // The result cache fingerprints the bytes as read here (the reused buffer is gone after).
     onBytes?.(bytes);
-    if (bytes.subarray(0, 8192).includes(0)) return { kind: 'skipped', reason: 'binary file' };
-    // Validated even when no anchor is present (simdutf, ~7 GB/s): a file that is not UTF-8
-    // could hold anchors in another encoding, so it is reported as not checked, whatever it says.
-    if (!isUtf8(bytes)) return { kind: 'skipped', reason: 'not valid UTF-8 text' };
+    if (isBinary(bytes)) return { kind: 'skipped', reason: 'binary file' };
+    // The prefilter's latin1 view finds ASCII anchors in any of the two encodings alike.
     if (!isCandidateBytes(bytes)) return { kind: 'not-candidate' };
-    const text = utf8.decode(bytes);
+    const encoding: TextEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+    const text = encoding === 'utf8' ? utf8.decode(bytes) : bytes.toString('latin1');
     const longest = longestLine(text);
     if (longest > maxLineLength) {
-      return { kind: 'skipped', reason: `minified: a line of ${longest.toLocaleString('en-US')} characters, over the ${maxLineLength.toLocaleString('en-US')}-character limit (raise it with --max-line-length)` };
+      return { kind: 'unparsed', text, reason: `minified: a line of ${longest.toLocaleString('en-US')} characters, over the ${maxLineLength.toLocaleString('en-US')}-character limit (raise it with --max-line-length)` };
     }
-    return { kind: 'text', text, mode: info.mode };
+    return { kind: 'text', text, mode: info.mode, encoding };
   } catch (error) {
     return { kind: 'error', reason: `cannot read: ${describeIoError(error)}` };
   } finally {

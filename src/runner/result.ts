@@ -37,6 +37,8 @@ export interface FileResult {
   secrets: string[];
   /** Findings silenced by inline suppression comments (not in `findings`). */
   suppressed?: number;
+  /** Too big or too long to parse: read by the text scan only (`reason` says which limit). */
+  isTextOnly?: boolean;
 }
 
 export interface Summary {
@@ -50,6 +52,8 @@ export interface Summary {
   suppressed: number;
   /** check --baseline: findings left out because the baseline records them (additive). */
   baselined?: number;
+  /** Files too big or too long to parse, read by the text scan instead (additive; only when there are any; not among the skipped). */
+  textOnly?: number;
 }
 
 export interface RunResult {
@@ -66,6 +70,7 @@ export interface RunResult {
 
 export function summarize(files: readonly FileResult[], command: Command): Summary {
   const findings = files.flatMap((file) => file.findings);
+  const textOnly = files.filter((file) => file.isTextOnly).length;
   return {
     filesScanned: files.filter((file) => file.status !== 'skipped').length,
     filesWithFindings: files.filter((file) => file.findings.length > 0).length,
@@ -74,6 +79,7 @@ export function summarize(files: readonly FileResult[], command: Command): Summa
     filesChanged: command === 'check' ? 0 : files.filter((file) => file.status === 'changed').length,
     errors: files.filter((file) => file.status === 'error').length,
     suppressed: files.reduce((sum, file) => sum + (file.suppressed ?? 0), 0),
+    ...(textOnly > 0 ? { textOnly } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
 import { summarize, type Command, type FileResult, type RunResult } from './result.js';
 import { fileFilterPredicate, selectFiles, type FileFilter, type Shard } from './select-files.js';
+import { removeStaleTemps } from './stale-temps.js';
 import { UsageError } from './usage-error.js';
 import { openResultCache } from './result-cache.js';
 import { createAnalysisPool } from './worker-pool.js';
@@ -156,6 +157,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   } finally {
     await pool.close();
   }
+  // A migrate killed mid-write leaves a temporary file beside the file it wrote: the next one clears them.
+  if (!isDryRun) removeStaleTemps(new Set(discovery.files.map((file) => path.dirname(file))));
 
   // Half a run would read as "these files are gone" to the cache: it is saved after whole runs only.
   if (!options.signal?.aborted) await cache?.save();
@@ -194,7 +197,7 @@ async function writeOutcome(absolute: string, outcome: FileOutcome): Promise<Fil
   if (!write) return result;
   if (!isWritable(absolute, write.mode)) return failed('the file is read-only; make it writable (chmod u+w) and run again');
   try {
-    await writeFileAtomic(absolute, write.output, { mode: write.mode, expected: write.original });
+    await writeFileAtomic(absolute, write.output, { mode: write.mode, expected: write.original, encoding: write.encoding });
   } catch (error) {
     return failed(error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : describeIoError(error));
   }

@@ -1,4 +1,5 @@
 import type { AnalyzeOptions, FileAnalysis } from '../analyze.js';
+import type { Finding } from '../findings.js';
 import { credentialUsesWithin } from '../credentials/credential-uses.js';
 import type { ParseFailure } from '../parse.js';
 import { FileFindings } from '../file-findings.js';
@@ -21,6 +22,21 @@ const EXTRACTORS: Readonly<Record<EmbeddedFormat, (text: string) => ContainerPar
   vue: extractVueScripts,
   svelte: extractSvelteScripts,
   html: extractHtmlScripts,
+  // Server pages are HTML to a browser: parse5 reads them as it reads any page.
+  asp: extractHtmlScripts,
+  jsp: extractHtmlScripts,
+  cfm: extractHtmlScripts,
+};
+
+/**
+ * Server code inside a client script (`'<%= key %>'`, ColdFusion's `#key#`) is filled in on the
+ * server: the credential the script sends is not the script's own, so a rewrite of such a block
+ * could not be proven right and is reported instead.
+ */
+const SERVER_CODE: Readonly<Partial<Record<EmbeddedFormat, RegExp>>> = {
+  asp: /<%/,
+  jsp: /<%|\$\{/,
+  cfm: /<\/?cf|#[A-Za-z_][\w.]*(?:\([^)#]*\))?#/i,
 };
 
 /** The JavaScript/TypeScript analysis, handed in by analyze.ts (which owns it). */
@@ -64,13 +80,17 @@ export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, f
     findings.addDraft({ ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${container.message} (${where.line}:${where.column})` }, start: container.offset, end: container.offset, fixable: false });
   }
 
+  const serverCode = SERVER_CODE[format];
   for (const block of blocks) {
+    const code = text.slice(block.start, block.end);
+    const touchesServerCode = (finding: Finding): boolean =>
+      serverCode !== undefined && [finding.range, ...(finding.edits ?? [])].some((range) => serverCode.test(code.slice(range.start, range.end)));
     const removedCredentials = credentialUsesWithin(options.removedCredentials ?? [], block.start + bom, block.end + bom);
     const analysis = analyzeScript(text.slice(block.start, block.end), { ...options, filePath: `${options.filePath}.${block.lang}`, removedCredentials });
     for (const secret of analysis.secrets) secrets.add(secret);
     suppressed += analysis.suppressed;
     for (const finding of analysis.findings) {
-      const isUnsafe = finding.edits?.some((edit) => BREAKS_OUT_OF_SCRIPT.test(edit.text));
+      const isUnsafe = (finding.fixable && touchesServerCode(finding)) || finding.edits?.some((edit) => BREAKS_OUT_OF_SCRIPT.test(edit.text));
       findings.addFromPiece(isUnsafe ? { ...finding, fixable: false, edits: [] } : finding, block.start);
     }
     if (analysis.parseError && !parseError) {

@@ -1,0 +1,118 @@
+import type { DraftFinding } from './context.js';
+import type { Finding } from './findings.js';
+import { Fingerprinter } from './fingerprint.js';
+import { resolveOptions, type CoreOptions } from './options.js';
+import { formatMessage } from './rules.js';
+import { isRuleOff, severityOf } from './severity.js';
+import { LineIndex } from './source/line-index.js';
+import { applySuppressions, directivesFromText, type SuppressionDirective } from './suppressions.js';
+import { findLegacyUrls } from './text-scan.js';
+
+/**
+ * A piece of a file's text handed to the scan: where it starts in the file (UTF-16 offset) and
+ * the 1-based line and column of its first character, so findings carry the file's positions
+ * whether the file came whole or in chunks.
+ */
+export interface TextWindow {
+  text: string;
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * The text scan of a file too big or too long to parse (a bundle, a generated module): legacy
+ * Zoho URLs and ticket logins, found in the raw text as for a file that does not parse, each a
+ * finding that is never fixable and whose message says why the file was not parsed and which
+ * limit to raise. Pure: the runner reads the file and hands over its text, whole or in
+ * overlapping windows (file order, each past the prefilter); a match inside an overlap is
+ * reported once.
+ */
+export class UnparsedScan {
+  private readonly findings: Finding[] = [];
+  private readonly fingerprints: Fingerprinter;
+  private readonly options: ReturnType<typeof resolveOptions>;
+  /** File offset up to which matches were reported: the next window's overlap is not reported twice. */
+  private reportedUpTo = 0;
+  /** Inline suppressions, by their file offset (a window's overlap shows a directive twice). */
+  private readonly directives = new Map<number, SuppressionDirective>();
+
+  constructor(
+    filePath: string,
+    /** Why the file was not parsed and how to raise the limit, as one clause ("it is 2 MiB, over ..."). */
+    private readonly reason: string,
+    options: CoreOptions = {},
+  ) {
+    this.fingerprints = new Fingerprinter(filePath);
+    this.options = resolveOptions(options);
+  }
+
+  /**
+   * Scans one window. Matches that start at or after `reportUntil` (a file offset) are left to
+   * the next window, which overlaps this one: only there is a URL near this window's end whole.
+   */
+  scan(window: TextWindow, reportUntil = Number.POSITIVE_INFINITY): void {
+    this.collectDirectives(window);
+    const position = positionCounter(window);
+    for (const match of findLegacyUrls(window.text, 0, window.text.length, { services: this.options.services })) {
+      const start = window.offset + match.start;
+      if (start < this.reportedUpTo || start >= reportUntil) continue;
+      const isLogin = match.kind === 'ticket-login';
+      const draft: DraftFinding = {
+        ruleId: isLogin ? 'ticket-generation' : 'legacy-auth-params',
+        messageId: isLogin ? 'loginUnparsed' : 'unfixable',
+        data: { service: 'API', params: [...new Set(match.params.map((param) => param.name))].join(' and ') || 'apikey/ticket', reason: this.reason },
+        start: match.start,
+        end: match.end,
+        fixable: false,
+      };
+      this.reportedUpTo = window.offset + match.end;
+      if (isRuleOff(draft.ruleId, this.options.rules)) continue;
+      const from = position(match.start);
+      const to = position(match.end);
+      this.findings.push({
+        ruleId: draft.ruleId,
+        severity: severityOf(draft, this.options.rules),
+        message: formatMessage(draft.ruleId, draft.messageId, draft.data),
+        fixable: false,
+        fingerprint: this.fingerprints.next(draft.ruleId, match.url),
+        line: from.line,
+        column: from.column,
+        endLine: to.line,
+        endColumn: to.column,
+        range: { start, end: window.offset + match.end },
+      });
+    }
+  }
+
+  /** The findings, with the file's inline suppressions applied (`zoho-authtoken-ignore-file`, `-next-line`). */
+  finish(): { findings: Finding[]; suppressed: number } {
+    const { kept, suppressed } = applySuppressions(this.findings, [...this.directives.values()]);
+    return { findings: kept, suppressed };
+  }
+
+  /** Directives in comment-like text, as for a file that does not parse; lines counted only where one is. */
+  private collectDirectives(window: TextWindow): void {
+    if (!window.text.includes('zoho-authtoken-ignore-')) return;
+    for (const directive of directivesFromText(window.text, new LineIndex(window.text))) {
+      const start = window.offset + directive.start;
+      this.directives.set(start, { ...directive, start, end: window.offset + directive.end, line: directive.line + window.line - 1 });
+    }
+  }
+}
+
+/** 1-based line and column of offsets in a window, asked in increasing order (one pass over the text). */
+function positionCounter(window: TextWindow): (offset: number) => { line: number; column: number } {
+  let cursor = 0;
+  let line = window.line;
+  let column = window.column;
+  return (offset) => {
+    for (; cursor < offset; cursor++) {
+      if (window.text.charCodeAt(cursor) === 10) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    return { line, column };
+  };
+}

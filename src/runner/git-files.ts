@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * The arguments of git's own file list: tracked files (`--cached`, also those an ignore pattern
+ * matches, since they ship) and untracked ones that no ignore source excludes (`--others
+ * --exclude-standard`: every `.gitignore`, `.git/info/exclude`, `core.excludesFile`). NUL-separated,
+ * so names with newlines or quotes arrive as they are (and `core.quotePath` does not apply).
+ * `--stage` adds the mode of tracked entries (a submodule is 160000, a link 120000, so no stat is
+ * needed to tell them), `-t` a tag per entry, and `--deleted` repeats a tracked entry deleted from
+ * the work tree right after it, tagged `R`: git has checked the work tree already.
+ */
+export const GIT_LIST_ARGS: readonly string[] = ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--stage', '-t', '--deleted'];
+
+export class GitListError extends Error {}
+
+/** One entry of the list: its path relative to the folder, and what git knows of it. */
+export interface GitListEntry {
+  relative: string;
+  /** The index's mode (`100644`, `100755`, `120000`, `160000`) of a tracked entry; undefined for an untracked one. */
+  mode?: string;
+}
+
+interface Record {
+  tag: string;
+  entry: GitListEntry;
+}
+
+// `<tag> <mode> <object> <stage>\t<path>` for an index entry, `? <path>` for an untracked one.
+const STAGED = /^(\S) ([0-7]{6}) [0-9a-f]{40,64} [0-3]\t/;
+
+/** `then`, without a promise when the first step did not make one. */
+function chain(first: void | Promise<void>, next: () => void | Promise<void>): void | Promise<void> {
+  return first ? first.then(next) : next();
+}
+
+function parseRecord(record: string): Record {
+  const staged = STAGED.exec(record);
+  if (staged) return { tag: staged[1]!, entry: { relative: record.slice(staged[0].length), mode: staged[2]! } };
+  return { tag: record.slice(0, 1), entry: { relative: record.slice(2) } };
+}
+
+/**
+ * Streams the paths git lists under `folder` (relative to it, `/`-separated) to `onEntry` as they
+ * arrive, from one `git ls-files` process: a 45,000-file tree is never held as one string, and
+ * the analysis of the first files starts while git still lists the rest. A submodule or a nested
+ * repository is listed as its folder (a nested one with a trailing `/`). Tracked files deleted
+ * from the work tree are left out. A path in a merge conflict comes once per stage: the caller
+ * drops repeats.
+ * Rejects when git fails (the caller walks the folder instead).
+ */
+export async function streamGitFiles(folder: string, onEntry: (entry: GitListEntry) => void | Promise<void>): Promise<void> {
+  const child = spawn('git', [...GIT_LIST_ARGS], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    // Only the first line is ever shown; a runaway stderr must not grow without bound.
+    if (stderr.length < 4096) stderr += chunk;
+  });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? -1));
+  });
+  // Awaited below; until then a spawn failure must not count as an unhandled rejection.
+  exited.catch(() => undefined);
+  // A tracked entry waits for the next record: an `R` for the same path says it is deleted.
+  // Synchronous unless the caller asks to wait: an `await` per entry of 45,000 costs a promise each.
+  let pending: GitListEntry | undefined;
+  const take = (record: Record): void | Promise<void> => {
+    if (record.tag === 'R') {
+      if (pending?.relative === record.entry.relative) pending = undefined;
+      return;
+    }
+    const previous = pending;
+    pending = undefined;
+    // `S`: skip-worktree (a sparse checkout): in the index, not on disk, nothing to read.
+    if (record.tag !== 'S') {
+      if (record.entry.mode === undefined) {
+        const untracked = record.entry;
+        return previous ? chain(onEntry(previous), () => onEntry(untracked)) : onEntry(untracked);
+      }
+      pending = record.entry;
+    }
+    return previous && onEntry(previous);
+  };
+  // A name can be split across two chunks: the bytes after the last NUL wait for the next one.
+  let carry = Buffer.alloc(0);
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let end = bytes.indexOf(0, start); end !== -1; end = bytes.indexOf(0, start)) {
+      const waiting = take(parseRecord(bytes.toString('utf8', start, end)));
+      if (waiting) await waiting;
+      start = end + 1;
+    }
+    carry = Buffer.from(bytes.subarray(start));
+  }
+  if (pending) await onEntry(pending);
+  const code = await exited;
+  if (code !== 0) throw new GitListError(`git ls-files failed in ${folder}: ${stderr.split('\n')[0] || `exit code ${code}`}`);
+}
