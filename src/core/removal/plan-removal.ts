@@ -1,0 +1,136 @@
+import { analyzeSource, type AnalyzeOptions } from '../analyze.js';
+import { NodeIndex } from '../ast/traverse.js';
+import type { Edit, Finding, SourceRange } from '../findings.js';
+import { parseSource } from '../parse.js';
+import { lexicalScopesOf, type LexicalBinding } from '../scope/lexical-scopes.js';
+import { settleCandidates, ticketOnlyCandidates, type Candidate, type ProjectFacts, type RemovalContext } from './candidate.js';
+import { credentialCandidates } from './credential-candidates.js';
+import { exportCandidates } from './export-candidates.js';
+import { importCandidates } from './import-candidates.js';
+import { deletionEdits, tidyDeletions } from './line-ranges.js';
+import { moduleExports, moduleImports, type ModuleExport, type ModuleImport } from './module-links.js';
+import { isPureAtLoad } from './pure-at-load.js';
+import type { EffectFacts } from './side-effects.js';
+import { statementDeletion } from './statements.js';
+import { importedBinding } from './ticket-callee.js';
+import { ticketConstructCandidates } from './ticket-constructs.js';
+import { wrapperCandidates } from './unwrap-wrappers.js';
+
+/** A piece of code one round removes, and why it was safe (offsets into that round's text). */
+export interface RemovedCode extends SourceRange {
+  what: string;
+  reason: string;
+}
+
+/** Flagged ticket code a round left in place, and why. */
+export interface KeptCode {
+  /** The finding's range (or the code's, when it was not flagged), into that round's text. */
+  range: SourceRange;
+  what: string;
+  reason: string;
+  /** Is this flagged ticket code (its finding stays, with the reason)? */
+  isFlagged: boolean;
+}
+
+export interface RemovalPlan {
+  /** Edit groups for applyEditGroups: each all or nothing, clashes are left for the next round. */
+  groups: Edit[][];
+  removed: RemovedCode[];
+  kept: KeptCode[];
+  /** Ticket functions (free of other effects) this module exports: callers may drop their calls. */
+  ticketExports: Set<string>;
+  isPureAtLoad: boolean;
+  imports: ModuleImport[];
+  /** The file's findings as the round saw them. */
+  findings: Finding[];
+  /** Set when the file does not parse: nothing in it is touched. */
+  parseError?: string;
+}
+
+function effectFactsOf(context: Omit<RemovalContext, 'effectFacts'>): EffectFacts {
+  const withoutFacts = context as RemovalContext;
+  return {
+    moduleOf: (binding) => importedBinding(withoutFacts, binding)?.specifier,
+    isTicketExport: (binding, member) => {
+      const imported = importedBinding(withoutFacts, binding);
+      const name = imported?.name ?? member;
+      return imported !== undefined && name !== undefined && context.facts.ticketExportsOf(imported.specifier).has(name);
+    },
+    isPureModule: (specifier) => context.facts.isPureModule(specifier),
+  };
+}
+
+/** The exported names whose function does only ticket work. */
+function ticketExportsOf(exports: readonly ModuleExport[], ticketOnly: ReadonlySet<Candidate>, context: RemovalContext): Set<string> {
+  const functions = new Set<LexicalBinding>();
+  const statements = new Set<unknown>();
+  for (const candidate of ticketOnly) {
+    if (!candidate.isTicketFunction) continue;
+    for (const binding of candidate.declares) functions.add(binding);
+    statements.add(candidate.node);
+  }
+  const names = new Set<string>();
+  for (const exported of exports) {
+    const binding = exported.value?.type === 'Identifier' ? context.scopes.bindingOf(exported.value) : undefined;
+    if ((binding && functions.has(binding)) || statements.has(exported.node)) names.add(exported.name);
+  }
+  return names;
+}
+
+function keptOf(candidate: Candidate): KeptCode {
+  const range = candidate.finding?.range ?? { start: candidate.node.start ?? 0, end: candidate.node.end ?? 0 };
+  return { range, what: candidate.what, reason: candidate.blockedBy!, isFlagged: candidate.finding !== undefined };
+}
+
+/** A `module.exports = {...}` whose every property goes is deleted as one statement. */
+function wholeExportStatements(live: Candidate[], exports: readonly ModuleExport[], context: RemovalContext): void {
+  const containers = new Set(exports.map((exported) => exported.container).filter((container) => container !== undefined));
+  if (containers.size !== 1 || exports.some((exported) => !exported.container)) return;
+  const [container] = containers;
+  const goneNodes = new Set(live.map((candidate) => candidate.node));
+  if (!container!.properties.every((property) => goneNodes.has(property))) return;
+  const statement = context.index.parentOf(context.index.parentOf(container!)!);
+  if (statement?.type !== 'ExpressionStatement') return;
+  const first = live.find((candidate) => candidate.node === container!.properties[0]);
+  for (const candidate of live) if (container!.properties.includes(candidate.node as never)) candidate.deletions = [];
+  if (first) first.deletions = [statementDeletion(statement, context)];
+}
+
+/**
+ * One round of `--remove-ticket-code` on one file: what is provably dead now, as edit groups.
+ * Pure: text and facts about the rest of the tree in, edits out; the caller applies them,
+ * parses the result and calls again until a round removes nothing.
+ */
+export function planRemoval(text: string, options: AnalyzeOptions, facts: ProjectFacts): RemovalPlan {
+  const analysis = analyzeSource(text, options);
+  const empty = { groups: [], removed: [], kept: [], ticketExports: new Set<string>(), isPureAtLoad: false, imports: [], findings: analysis.findings };
+  if (analysis.parseError) return { ...empty, parseError: analysis.parseError.message };
+  const parsed = parseSource(text, options.filePath);
+  if (!parsed.ok) return { ...empty, parseError: parsed.error.message };
+  const index = new NodeIndex(parsed.ast);
+  const partial = { text, ast: parsed.ast, index, scopes: lexicalScopesOf(parsed.ast), comments: parsed.ast.comments ?? [], facts, findings: analysis.findings };
+  const context: RemovalContext = { ...partial, effectFacts: effectFactsOf(partial) };
+  const imports = moduleImports(parsed.ast, index, context.scopes);
+  const exports = moduleExports(parsed.ast);
+
+  const constructs = ticketConstructCandidates(context);
+  const localTicketFunctions = new Set(constructs.filter((candidate) => candidate.isTicketFunction && !candidate.effectReason).flatMap((candidate) => candidate.declares));
+  const candidates = [...constructs, ...credentialCandidates(context), ...exportCandidates(context, exports), ...importCandidates(context, imports), ...wrapperCandidates(context, localTicketFunctions)];
+  const ticketExports = ticketExportsOf(exports, ticketOnlyCandidates(candidates), context);
+  const live = settleCandidates(candidates, text);
+  wholeExportStatements(live, exports, context);
+
+  // A candidate inside another one that goes is gone with it.
+  const outer = live.filter((candidate) => !live.some((other) => other !== candidate && other.deletions.some((range) => range.start <= (candidate.node.start ?? 0) && (candidate.node.end ?? 0) <= range.end)));
+  const deletions = tidyDeletions(text, outer.flatMap((candidate) => candidate.deletions));
+  const groups = [...deletionEdits(deletions).map((edit) => [edit]), ...outer.filter((candidate) => candidate.replacements.length > 0).map((candidate) => candidate.replacements)];
+  return {
+    groups,
+    removed: live.map((candidate) => ({ start: candidate.node.start ?? 0, end: candidate.node.end ?? 0, what: candidate.what, reason: candidate.reason })),
+    kept: candidates.filter((candidate) => candidate.blockedBy && (candidate.finding || candidate.what.endsWith('wrapper'))).map(keptOf),
+    ticketExports,
+    isPureAtLoad: isPureAtLoad(context),
+    imports,
+    findings: analysis.findings,
+  };
+}
