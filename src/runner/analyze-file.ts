@@ -1,4 +1,5 @@
 import { analyzeSource } from '../core/analyze.js';
+import type { CredentialUse } from '../core/credentials/credential-uses.js';
 import type { Finding } from '../core/findings.js';
 import { maskSecrets } from '../core/mask.js';
 import { migrateSource } from '../core/migrate-source.js';
@@ -23,6 +24,8 @@ export interface FileAnalysisOutcome {
   result: FileResult;
   /** The rewritten text, when migrate should write it. */
   output?: string;
+  /** The credentials the rewrite took out (offsets into `output`), for `--remove-ticket-code`. */
+  removedCredentials?: CredentialUse[];
 }
 
 export function toReported(finding: Finding, file: string, secrets: readonly string[]): ReportedFinding {
@@ -78,5 +81,5 @@ export function analyzeFileText(text: string, file: string, command: Command, op
   }
   if (!migration.changed) return { result };
   result.diff = unifiedDiff(file, text, migration.output, secrets);
-  return { result, output: migration.output };
+  return { result, output: migration.output, removedCredentials: migration.removedCredentials };
 }

@@ -1,3 +1,4 @@
+import type { CredentialUse } from '../core/credentials/credential-uses.js';
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
 import { readSourceFile, type ReadLimits } from './read-source.js';
 import type { Command, FileResult } from './result.js';
@@ -30,6 +31,8 @@ export interface PendingWrite {
 export interface FileOutcome {
   result: FileResult;
   write?: PendingWrite;
+  /** The credentials the rewrite took out (offsets into `write.output`), for `--remove-ticket-code`. */
+  removedCredentials?: CredentialUse[];
 }
 
 type AnalyzeFileModule = typeof import('./analyze-file.js');
@@ -77,6 +80,6 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
     const message = error instanceof Error ? error.message : String(error);
     return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
   }
-  const { result, output } = analysis;
-  return output === undefined ? { result } : { result, write: { output, original: read.text, mode: read.mode } };
+  const { result, output, removedCredentials } = analysis;
+  return output === undefined ? { result } : { result, write: { output, original: read.text, mode: read.mode }, ...(removedCredentials ? { removedCredentials } : {}) };
 }

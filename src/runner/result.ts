@@ -37,6 +37,18 @@ export interface FileResult {
   secrets: string[];
   /** Findings silenced by inline suppression comments (not in `findings`). */
   suppressed?: number;
+  /** `--remove-ticket-code`: what went, with the reason it was safe (lines of the rewritten text). */
+  removedTicketCode?: RemovedTicketCode[];
+}
+
+/** One deletion of `--remove-ticket-code`. */
+export interface RemovedTicketCode {
+  line: number;
+  endLine: number;
+  /** What it was (`Zoho ticket login`, `export getTicket`, `session.getTicket callback wrapper`). */
+  what: string;
+  /** Why removing it was safe. */
+  reason: string;
 }
 
 export interface Summary {

@@ -13,6 +13,8 @@ import { fileFilterPredicate, selectFiles, type FileFilter, type Shard } from '.
 import { UsageError } from './usage-error.js';
 import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { removeTicketCode } from './remove-ticket-code.js';
+import type { RemovalMode } from '../core/removal/candidate.js';
 
 export { UsageError };
 
@@ -47,6 +49,11 @@ export interface RunOptions extends CoreOptions {
   writeBaseline?: string;
   /** The configuration's include/ignore globs (src/config/apply-config.ts). */
   fileFilter?: FileFilter;
+  /**
+   * migrate, report: also delete the ticket code the rewrite made dead (`--remove-ticket-code`);
+   * `exports` also removes exports no module of the scanned tree imports.
+   */
+  removeTicketCode?: RemovalMode;
 }
 
 /** Below this many files, starting worker threads costs more than the analysis they would share. */
@@ -101,10 +108,15 @@ export async function run(options: RunOptions): Promise<RunResult> {
   };
   const analysed: FileResult[] = [];
   let found = 0;
+  // The removal looks at the whole tree first: outcomes wait for it, and are written after it.
+  const isRemoving = options.removeTicketCode !== undefined && options.command !== 'check';
+  const held: Array<{ task: FileTask; outcome: FileOutcome }> = [];
+  const discovered: string[] = [];
   const onOutcome = async (task: FileTask, outcome: FileOutcome) => {
     if (options.signal?.aborted) return;
-    analysed.push(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
-    options.onProgress?.(analysed.length, found);
+    if (isRemoving) held.push({ task, outcome });
+    else analysed.push(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
+    options.onProgress?.(analysed.length + held.length, found);
   };
   const poolSettings = { ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), defaultJobs: availableParallelism(), inBandBelow: IN_BAND_BELOW };
   const pool = createAnalysisPool(taskOptions, poolSettings, onOutcome, options.signal);
@@ -112,6 +124,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const isFiltered = options.fileFilter ? fileFilterPredicate(options.fileFilter) : () => true;
   const analyse = (absolute: string) => {
     found++;
+    if (isRemoving) discovered.push(absolute);
     pool.push({ absolute, file: relativeName(options.cwd, absolute) });
   };
   // A selection (--changed-since, --shard) needs the whole list first; otherwise files are
@@ -125,6 +138,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
     await pool.end();
   } finally {
     await pool.close();
+  }
+  if (isRemoving && !options.signal?.aborted) {
+    const removal = { mode: options.removeTicketCode!, cwd: options.cwd, core: taskOptions.core, limits: taskOptions.limits };
+    for (const { task, outcome } of removeTicketCode(held, discovered, removal)) {
+      analysed.push(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
+    }
   }
 
   let files = [...discoveryResults(discovery, options.cwd), ...analysed];
