@@ -21,6 +21,8 @@ export function toJsonResult(result: RunResult): unknown {
       status: file.status,
       ...(file.diff ? { diff: file.diff } : {}),
       ...(file.reason ? { reason: file.reason } : {}),
+      // Additive: what --remove-ticket-code deleted, and why that was safe.
+      ...(file.removedTicketCode ? { removedTicketCode: file.removedTicketCode } : {}),
     })),
   };
   if (result.command !== 'check') json.remaining = allFindings(result, 'remaining');

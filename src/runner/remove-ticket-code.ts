@@ -166,7 +166,9 @@ function withRemoval(entry: Entry, removal: FileRemovalResult, options: RemovalP
   const lines = new LineIndex(finalText);
   const remaining = withKeptReasons(analysis.findings.map((finding) => toReported(finding, file, secrets)), removal.kept, lines);
   const migratedLines = new LineIndex(entry.text);
-  const removedTicketCode = removal.removed.map((code) => ({ line: migratedLines.position(code.start).line, endLine: migratedLines.position(code.end).line, what: code.what, reason: code.reason }));
+  const removedTicketCode = removal.removed
+    .map((code) => ({ line: migratedLines.position(code.start).line, endLine: migratedLines.position(code.end).line, what: code.what, reason: code.reason }))
+    .sort((a, b) => a.line - b.line || a.endLine - b.endLine);
   const isWritten = finalText !== entry.original;
   return {
     result: {
