@@ -42,6 +42,8 @@ export function leadingCommentStart(text: string, start: number, comments: reado
     if (!/^[ \t]*(\r\n|\n|\r)?[ \t]*$/.test(between)) break;
     const ownLineStart = lineStartOf(text, comment.start ?? 0);
     if (!isBlank(text, ownLineStart, comment.start ?? 0) || KEPT_COMMENT.test(comment.value)) break;
+    // The comment a file opens with is about the file, not about its first statement.
+    if (/^(\uFEFF)?(#![^\n\r]*(\r\n|\n|\r))?\s*$/.test(text.slice(0, comment.start ?? 0))) break;
     at = comment.start ?? 0;
   }
   return at;

@@ -14,6 +14,7 @@ import type { EffectFacts } from './side-effects.js';
 import { statementDeletion } from './statements.js';
 import { importedBinding } from './ticket-callee.js';
 import { ticketConstructCandidates } from './ticket-constructs.js';
+import { ticketStateCandidates } from './ticket-state.js';
 import { wrapperCandidates } from './unwrap-wrappers.js';
 
 /** A piece of code one round removes, and why it was safe (offsets into that round's text). */
@@ -77,6 +78,33 @@ function ticketExportsOf(exports: readonly ModuleExport[], ticketOnly: ReadonlyS
   return names;
 }
 
+function overlaps(a: SourceRange, b: SourceRange): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * settleCandidates, then no replacement (an unwrapped body, copied from the text as it is) may
+ * overlap another removal: the copy would bring back what that removal deletes. Such a
+ * replacement waits for the next round, and the rest settles again without it.
+ */
+function settleWithoutClashes(candidates: Candidate[], text: string): Candidate[] {
+  for (;;) {
+    const live = settleCandidates(candidates, text);
+    const clash = live.find((candidate) =>
+      candidate.replacements.some((edit) =>
+        live.some((other) => other !== candidate && other.node !== candidate.node && !isWithin(candidate.node, other) && [...other.deletions, ...other.replacements].some((range) => overlaps(range, edit))),
+      ),
+    );
+    if (!clash) return live;
+    clash.blockedBy = 'another removal inside it goes first';
+  }
+}
+
+/** Is the candidate's code inside what `other` deletes (then it goes with it, no clash)? */
+function isWithin(node: Candidate['node'], other: Candidate): boolean {
+  return other.deletions.some((range) => range.start <= (node.start ?? 0) && (node.end ?? 0) <= range.end);
+}
+
 function keptOf(candidate: Candidate): KeptCode {
   const range = candidate.finding?.range ?? { start: candidate.node.start ?? 0, end: candidate.node.end ?? 0 };
   return { range, what: candidate.what, reason: candidate.blockedBy!, isFlagged: candidate.finding !== undefined };
@@ -115,15 +143,21 @@ export function planRemoval(text: string, options: AnalyzeOptions, facts: Projec
 
   const constructs = ticketConstructCandidates(context);
   const localTicketFunctions = new Set(constructs.filter((candidate) => candidate.isTicketFunction && !candidate.effectReason).flatMap((candidate) => candidate.declares));
-  const candidates = [...constructs, ...credentialCandidates(context), ...exportCandidates(context, exports), ...importCandidates(context, imports), ...wrapperCandidates(context, localTicketFunctions)];
+  const others = [...credentialCandidates(context), ...exportCandidates(context, exports), ...importCandidates(context, imports), ...wrapperCandidates(context, localTicketFunctions)];
+  const taken = new Set([...constructs, ...others].map((candidate) => candidate.node));
+  const candidates = [...constructs, ...others, ...ticketStateCandidates(context, taken)];
   const ticketExports = ticketExportsOf(exports, ticketOnlyCandidates(candidates), context);
-  const live = settleCandidates(candidates, text);
+  const live = settleWithoutClashes(candidates, text);
   wholeExportStatements(live, exports, context);
 
-  // A candidate inside another one that goes is gone with it.
-  const outer = live.filter((candidate) => !live.some((other) => other !== candidate && other.deletions.some((range) => range.start <= (candidate.node.start ?? 0) && (candidate.node.end ?? 0) <= range.end)));
+  // One candidate per piece of code (a note and a detector may both find `const ticket = await getTicket()`),
+  // and one inside another that goes is gone with it.
+  const unique = live.filter((candidate, i) => live.findIndex((other) => other.node === candidate.node) === i);
+  const outer = unique.filter((candidate) => !unique.some((other) => other !== candidate && other.deletions.some((range) => range.start <= (candidate.node.start ?? 0) && (candidate.node.end ?? 0) <= range.end)));
   const deletions = tidyDeletions(text, outer.flatMap((candidate) => candidate.deletions));
-  const groups = [...deletionEdits(deletions).map((edit) => [edit]), ...outer.filter((candidate) => candidate.replacements.length > 0).map((candidate) => candidate.replacements)];
+  // One group: settling counted every piece as gone, so they are applied together or not at all.
+  const edits = [...deletionEdits(deletions), ...outer.flatMap((candidate) => candidate.replacements)];
+  const groups = edits.length > 0 ? [edits] : [];
   return {
     groups,
     removed: live.map((candidate) => ({ start: candidate.node.start ?? 0, end: candidate.node.end ?? 0, what: candidate.what, reason: candidate.reason })),

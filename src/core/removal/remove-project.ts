@@ -170,7 +170,8 @@ function factsKeyOf(states: ReadonlyMap<string, FileState>, links: Links): strin
 /** Applies one round's plan to a file, if the result parses; records what went. */
 function applyRound(state: FileState, plan: RemovalPlan): boolean {
   const applied = applyEditGroups(state.text, plan.groups);
-  if (applied.output === state.text) return false;
+  // The plan's edits go together or not at all (settling counted each as gone).
+  if (applied.skipped.length > 0 || applied.output === state.text) return false;
   // An output that does not parse is a bug in a removal: the round is refused for this file.
   if (!parseSource(applied.output, state.file.name).ok) return false;
   for (const removed of plan.removed) {
