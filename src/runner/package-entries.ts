@@ -16,6 +16,14 @@ const STRIP_EXTENSION = /\.[cm]?[jt]sx?$/i;
  * outside any scanned tree. Compared without extensions, so `dist/index.js` names `src`'s twin
  * only when it is the same path.
  */
+/** The folder of the nearest package.json above a file, or undefined. */
+export function packageRootOf(absolute: string): string | undefined {
+  for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 export function packageEntryChecker(): (absolute: string) => boolean {
   const entriesByPackage = new Map<string, Set<string>>();
   const entriesOf = (dir: string): Set<string> => {
@@ -37,13 +45,10 @@ export function packageEntryChecker(): (absolute: string) => boolean {
     return entries;
   };
   return (absolute) => {
-    for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
-      if (existsSync(path.join(dir, 'package.json'))) {
-        const bare = absolute.replace(STRIP_EXTENSION, '');
-        const entries = entriesOf(dir);
-        return entries.has(bare) || entries.has(path.join(bare, 'index'));
-      }
-      if (path.dirname(dir) === dir) return false;
-    }
+    const dir = packageRootOf(absolute);
+    if (dir === undefined) return false;
+    const bare = absolute.replace(STRIP_EXTENSION, '');
+    const entries = entriesOf(dir);
+    return entries.has(bare) || entries.has(path.join(bare, 'index'));
   };
 }

@@ -9,7 +9,7 @@ import { LineIndex } from '../core/source/line-index.js';
 import { unifiedDiff } from '../core/unified-diff.js';
 import { projectIndexFor } from '../project/index.js';
 import { toReported } from './analyze-file.js';
-import { packageEntryChecker } from './package-entries.js';
+import { packageEntryChecker, packageRootOf } from './package-entries.js';
 import type { FileOutcome, FileTask } from './process-file.js';
 import type { ReadLimits } from './read-source.js';
 import type { ReportedFinding } from './result.js';
@@ -22,6 +22,8 @@ const TICKET_TEXT = /ticket|LOGIN_ID|FROM_AGENT|4834|api_?key/i;
 export interface RemovalPhaseOptions {
   mode: RemovalMode;
   cwd: string;
+  /** The scanned paths (relative to cwd): a package they do not cover whole may have importers elsewhere. */
+  paths: readonly string[];
   core: CoreOptions;
   limits: ReadLimits;
 }
@@ -128,6 +130,7 @@ export function removeTicketCode(outcomes: ReadonlyArray<{ task: FileTask; outco
   const byName = new Map([...entries.values()].map((entry) => [entry.task.file, entry]));
   const nameOf = new Map([...entries.values()].map((entry) => [entry.task.absolute, entry.task.file]));
   const isEntry = packageEntryChecker();
+  const scanned = (options.paths.length > 0 ? options.paths : ['.']).map((given) => path.resolve(options.cwd, given));
   const resolver = () => ({ moduleResolver: index.resolverFor() });
   const files: ProjectFile[] = [...entries.values()].map((entry) => ({ name: entry.task.file, text: entry.text, removedCredentials: entry.outcome.removedCredentials ?? [] }));
   const results = removeTicketCodeInProject(files, {
@@ -138,7 +141,12 @@ export function removeTicketCode(outcomes: ReadonlyArray<{ task: FileTask; outco
       const target = resolveAbsolute(byName.get(from)!.task.absolute, specifier);
       return target === undefined ? undefined : nameOf.get(target);
     },
-    isEntry: (name) => isEntry(byName.get(name)!.task.absolute),
+    isPublicModule: (name) => {
+      const absolute = byName.get(name)!.task.absolute;
+      const root = packageRootOf(absolute) ?? options.cwd;
+      const isPackageScanned = scanned.some((dir) => root === dir || root.startsWith(dir + path.sep));
+      return isEntry(absolute) || !isPackageScanned;
+    },
   });
 
   return outcomes.map((item) => {

@@ -140,7 +140,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     await pool.close();
   }
   if (isRemoving && !options.signal?.aborted) {
-    const removal = { mode: options.removeTicketCode!, cwd: options.cwd, core: taskOptions.core, limits: taskOptions.limits };
+    const removal = { mode: options.removeTicketCode!, cwd: options.cwd, paths: options.paths, core: taskOptions.core, limits: taskOptions.limits };
     for (const { task, outcome } of removeTicketCode(held, discovered, removal)) {
       analysed.push(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
     }

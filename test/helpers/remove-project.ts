@@ -24,7 +24,7 @@ export function migrateAndRemove(files: Record<string, string>, mode: RemovalMod
     const result = migrateSource(text, { filePath: name, ...resolver() });
     return { name, text: result.output, removedCredentials: result.removedCredentials };
   });
-  const removal = removeTicketCodeInProject(migrated, { ...resolver(), mode, resolve: resolverAmong(Object.keys(files)), isEntry: (name) => entries.includes(name) });
+  const removal = removeTicketCodeInProject(migrated, { ...resolver(), mode, resolve: resolverAmong(Object.keys(files)), isPublicModule: (name) => entries.includes(name) });
   const out = new Map<string, FileRemovalResult & { migrated: string }>();
   for (const file of migrated) out.set(file.name, { ...removal.get(file.name)!, migrated: file.text });
   return out;

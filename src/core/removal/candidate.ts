@@ -55,6 +55,8 @@ export interface Candidate {
   blockedBy?: string;
   /** Its own effect (logging, a second job, ...), when that is what keeps it. */
   effectReason?: string;
+  /** What keeps it in the end, when it stays because other code stays (an export kept for outside users). */
+  rootReason?: string;
   /** The finding this candidate answers, when it is flagged ticket code. */
   finding?: Finding;
   /** A function whose body does only ticket work: a call of it may go. */
@@ -74,6 +76,12 @@ export function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** The reason a kept candidate around `offset` stays, followed to its root. */
+function rootOf(candidates: readonly Candidate[], offset: number): string | undefined {
+  const holder = candidates.find((candidate) => candidate.blockedBy && candidate.gone.some((range) => range.start <= offset && offset < range.end));
+  return holder ? (holder.rootReason ?? holder.blockedBy) : undefined;
+}
+
 /**
  * The greatest set of candidates that can go together: a candidate stays when it has an effect
  * of its own, when something it calls or writes stays, or when a name it declares is still used
@@ -91,7 +99,9 @@ export function settleCandidates(candidates: Candidate[], text: string): Candida
       for (const binding of candidate.dependsOn) {
         const owner = declaredBy.get(binding);
         if (owner) continue;
-        candidate.blockedBy = `it uses ${binding.name}, which stays`;
+        const root = rootOf(candidates, binding.id.start ?? 0);
+        candidate.blockedBy = `it uses ${binding.name}, which stays${root ? `: ${root}` : ''}`;
+        if (root) candidate.rootReason = root;
         break;
       }
       if (candidate.blockedBy) {
@@ -101,7 +111,9 @@ export function settleCandidates(candidates: Candidate[], text: string): Candida
       for (const binding of candidate.declares) {
         const use = [...binding.references, ...binding.writes].find((node) => !isInside(node.start ?? 0, deleted));
         if (!use) continue;
-        candidate.blockedBy = `${binding.name} is still used on line ${lineOf(text, use.start ?? 0)}`;
+        const root = rootOf(candidates, use.start ?? 0);
+        candidate.blockedBy = `${binding.name} is still used on line ${lineOf(text, use.start ?? 0)}${root ? `: ${root}` : ''}`;
+        if (root) candidate.rootReason = root;
         isChanged = true;
         break;
       }

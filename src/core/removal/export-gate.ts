@@ -9,9 +9,9 @@ import { ALL_EXPORTS } from './module-links.js';
 export function exportGate(context: RemovalContext, name: string): string | undefined {
   const { facts } = context;
   if (facts.exportReads.has(ALL_EXPORTS)) return 'a module of the scanned tree uses this module in a way that cannot be seen through';
-  if (facts.exportReads.has(name)) return `it is exported as ${name}, and a module of the scanned tree imports it`;
+  if (facts.exportReads.has(name)) return `${name} is exported, and a module of the scanned tree imports it`;
   if (!facts.isInternalModule && facts.mode !== 'exports') {
-    return `it is exported as ${name} and no module in the scanned tree imports this module: code outside the tree may use it (--remove-ticket-code=exports removes it)`;
+    return `${name} is exported, and code outside the scanned tree may import it (--remove-ticket-code=exports removes it)`;
   }
   return undefined;
 }

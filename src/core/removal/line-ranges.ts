@@ -27,7 +27,7 @@ function lineAt(text: string, lineStart: number): string {
 }
 
 /** A header a file keeps whatever code goes: licences, lint and type-checker directives. */
-const KEPT_COMMENT = /^\/\*!|copyright|licen[cs]e|@ts-|eslint|@flow|prettier-ignore/i;
+export const KEPT_COMMENT = /^\/\*!|copyright|licen[cs]e|@ts-|eslint|@flow|prettier-ignore/i;
 
 /**
  * The comments a reader takes as belonging to the code at `start`: those right above it, each on

@@ -7,7 +7,7 @@ import { settleCandidates, ticketOnlyCandidates, type Candidate, type ProjectFac
 import { credentialCandidates } from './credential-candidates.js';
 import { exportCandidates } from './export-candidates.js';
 import { importCandidates } from './import-candidates.js';
-import { deletionEdits, tidyDeletions } from './line-ranges.js';
+import { deletionEdits, KEPT_COMMENT, statementRange, tidyDeletions } from './line-ranges.js';
 import { moduleExports, moduleImports, type ModuleExport, type ModuleImport } from './module-links.js';
 import { isPureAtLoad } from './pure-at-load.js';
 import type { EffectFacts } from './side-effects.js';
@@ -154,7 +154,10 @@ export function planRemoval(text: string, options: AnalyzeOptions, facts: Projec
   // and one inside another that goes is gone with it.
   const unique = live.filter((candidate, i) => live.findIndex((other) => other.node === candidate.node) === i);
   const outer = unique.filter((candidate) => !unique.some((other) => other !== candidate && other.deletions.some((range) => range.start <= (candidate.node.start ?? 0) && (candidate.node.end ?? 0) <= range.end)));
-  const deletions = tidyDeletions(text, outer.flatMap((candidate) => candidate.deletions));
+  const removedAll = parsed.ast.program.body.length > 0 && parsed.ast.program.body.every((statement) => outer.some((candidate) => candidate.node === statement || candidate.deletions.some((range) => range.start <= (statement.start ?? 0) && (statement.end ?? 0) <= range.end)));
+  // A file left without code keeps no comment about it (a licence or directive excepted).
+  const orphanComments = removedAll ? context.comments.filter((comment) => !KEPT_COMMENT.test(comment.value)).map((comment) => statementRange(text, { start: comment.start ?? 0, end: comment.end ?? 0 }, [])) : [];
+  const deletions = tidyDeletions(text, [...outer.flatMap((candidate) => candidate.deletions), ...orphanComments]);
   // One group: settling counted every piece as gone, so they are applied together or not at all.
   const edits = [...deletionEdits(deletions), ...outer.flatMap((candidate) => candidate.replacements)];
   const groups = edits.length > 0 ? [edits] : [];

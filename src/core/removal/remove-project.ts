@@ -21,8 +21,11 @@ export interface ProjectRemovalOptions extends Omit<AnalyzeOptions, 'filePath' |
   mode: RemovalMode;
   /** The file of the tree a specifier names (undefined: a package, a builtin, or outside the tree). */
   resolve(fromName: string, specifier: string): string | undefined;
-  /** Package entry points (package.json main/exports/bin): their exports are public. */
-  isEntry(name: string): boolean;
+  /**
+   * Modules whose exports other code may use: package entry points (package.json main/exports/bin),
+   * and modules of a package the scan does not cover whole (importers may sit outside the scan).
+   */
+  isPublicModule(name: string): boolean;
 }
 
 /** A removal for the report, in the coordinates of the text migrate's rewrite produced. */
@@ -82,7 +85,7 @@ interface FileState {
  * nothing with facts that no longer change: the fixed point, so a second migrate is a no-op.
  */
 export function removeTicketCodeInProject(files: readonly ProjectFile[], options: ProjectRemovalOptions): Map<string, FileRemovalResult> {
-  const { mode, resolve, isEntry, ...analyze } = options;
+  const { mode, resolve, isPublicModule, ...analyze } = options;
   const states = new Map<string, FileState>(files.map((file) => [file.name, { file, text: file.text.startsWith(BOM) ? file.text.slice(1) : file.text, uses: file.removedCredentials.map((use) => moveCredentialUse(use, (offset) => offset - (file.text.startsWith(BOM) ? 1 : 0))), history: [], removed: [], rounds: 0 }]));
   const usedAtStart = new Set<string>();
   const importedAtStart = new Set<string>();
@@ -93,7 +96,7 @@ export function removeTicketCodeInProject(files: readonly ProjectFile[], options
       mode,
       // Before the first plan nothing is known about the importers: every export counts as read.
       exportReads: round === 0 ? new Set([ALL_EXPORTS]) : (links.reads.get(name) ?? new Set()),
-      isInternalModule: (links.imported.has(name) || importedAtStart.has(name)) && !isEntry(name),
+      isInternalModule: (links.imported.has(name) || importedAtStart.has(name)) && !isPublicModule(name),
       ticketExportsOf: (specifier) => {
         const target = resolve(name, specifier);
         return (target !== undefined ? states.get(target)?.plan?.ticketExports : undefined) ?? new Set();
