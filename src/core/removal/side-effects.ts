@@ -18,6 +18,8 @@ const READ_METHODS = new Set(['exec', 'test', 'match', 'matchAll', 'indexOf', 'l
 const REQUEST_METHODS = new Set(['end', 'write', 'get', 'post', 'request', 'send', 'query', 'set', 'type', 'field']);
 /** Clients a ticket login is sent with. */
 export const HTTP_CLIENTS = new Set(['http', 'https', 'node:http', 'node:https', 'request', 'axios', 'superagent', 'got', 'node-fetch', 'needle', 'restler']);
+/** Schedulers a renewal job is registered with; what they run is checked with the rest of the construct. */
+const CRON_MODULES = new Set(['node-cron', 'cron', 'node-schedule']);
 const LOGGERS = new Set(['console', 'logger', 'log', 'winston', 'debug']);
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
 
@@ -67,7 +69,7 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
       if (binding && isLocal(binding) && moduleBehind(binding) === undefined) return undefined;
       if (binding) {
         const specifier = moduleBehind(binding);
-        if (specifier !== undefined) return facts.isTicketExport(binding, undefined) ? undefined : `it calls ${callee.name} (from '${specifier}')`;
+        if (specifier !== undefined) return facts.isTicketExport(binding, undefined) || CRON_MODULES.has(specifier) ? undefined : `it calls ${callee.name} (from '${specifier}')`;
         if (binding.kind === 'param') return `it calls ${callee.name}, which it was given`;
         dependsOn.add(binding);
         return undefined;
@@ -94,6 +96,7 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
         const path = memberPath(callee);
         if (binding && path?.length === 2 && facts.isTicketExport(binding, method)) return undefined;
         if (FILE_MODULES.has(specifier)) return `it writes files (${source(callee)})`;
+        if (CRON_MODULES.has(specifier)) return undefined;
         if (HTTP_CLIENTS.has(specifier)) return isLogin ? undefined : `it sends a request (${source(callee)})`;
         return `it calls ${source(callee)} (from '${specifier}')`;
       }

@@ -6,6 +6,8 @@ import { effectOf, type EffectVerdict } from './side-effects.js';
 import { declaredBindings, innerDeclaration, isInStatementList, rangeOfNode, statementAt, statementDeletion } from './statements.js';
 
 const TICKET_RULES = new Set(['ticket-generation', 'ticket-regeneration']);
+/** The wording of the retry message (src/core/rules.ts, `retry`). */
+const RETRY_MESSAGE = /^Retry on an expired Zoho ticket/;
 
 /** What declaring (not calling) a statement does: a function's body only matters when it is called. */
 function statementEffect(statement: Node, context: RemovalContext): EffectVerdict & { isTicketFunction: boolean } {
@@ -63,7 +65,10 @@ export function ticketConstructCandidates(context: RemovalContext): Candidate[] 
       candidates.push({ ...base, reason: '', deletions: [], gone: [], node: context.ast, blockedBy: 'it is part of a larger statement' });
       continue;
     }
-    const effect = statementEffect(statement, context);
+    // A 4834 retry runs only when Zoho refuses a ticket; an authtoken request is never refused
+    // that way, so only its test is ever evaluated: that is all that must be free of effects.
+    const isRetry = RETRY_MESSAGE.test(finding.message) && statement.type === 'IfStatement' && !statement.alternate;
+    const effect = isRetry && statement.type === 'IfStatement' ? { ...effectOf(statement.test, context.text, context.index, context.scopes, context.effectFacts), isTicketFunction: false } : statementEffect(statement, context);
     const deletion = statementDeletion(statement, context);
     const name = exportedName(statement);
     const gate = name === undefined ? undefined : exportGate(context, name);
@@ -71,7 +76,7 @@ export function ticketConstructCandidates(context: RemovalContext): Candidate[] 
     candidates.push({
       what,
       finding,
-      reason: effect.isTicketFunction ? 'it does only ticket work, and nothing that stays uses it' : 'nothing that stays uses it',
+      reason: isRetry ? 'an authtoken request never fails with 4834, so the retry never runs' : effect.isTicketFunction ? 'it does only ticket work, and nothing that stays uses it' : 'nothing that stays uses it',
       deletions: [deletion],
       gone: [rangeOfNode(statement)],
       replacements: [],
