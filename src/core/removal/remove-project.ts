@@ -147,7 +147,16 @@ interface Links {
 function linksOf(states: ReadonlyMap<string, FileState>, resolve: ProjectRemovalOptions['resolve']): Links {
   const reads = new Map<string, Set<string>>();
   const imported = new Set<string>();
+  const readAll = (target: string) => {
+    imported.add(target);
+    reads.set(target, new Set([ALL_EXPORTS]));
+  };
   for (const state of states.values()) {
+    // A file that does not parse may import anything it names: every module it mentions is read whole.
+    if (state.plan?.parseError !== undefined) {
+      for (const name of states.keys()) if (name !== state.file.name && state.text.includes(moduleStem(name))) readAll(name);
+      continue;
+    }
     for (const item of state.plan?.imports ?? []) {
       const target = resolve(state.file.name, item.specifier);
       if (target === undefined || target === state.file.name) continue;
@@ -158,6 +167,12 @@ function linksOf(states: ReadonlyMap<string, FileState>, resolve: ProjectRemoval
     }
   }
   return { reads, imported };
+}
+
+/** `lib/zoho/session.js` → `session`; an index module goes by its folder. */
+function moduleStem(name: string): string {
+  const base = name.split('/').pop()!.replace(/\.[cm]?[jt]sx?$/, '');
+  return base === 'index' ? (name.split('/').at(-2) ?? base) : base;
 }
 
 /** Everything a round's plans were told about the tree, as one comparable string. */
