@@ -36,7 +36,8 @@ describe('--remove-ticket-code keeps every API request: only the logins to accou
     expect(after.length).toBeGreaterThanOrEqual(11);
   });
 
-  describe.each(listFixturePairs(path.join(REPO, 'fixtures/remove-ticket-code')).filter((pair) => !pair.name.startsWith('unparsable/')))('$name', (pair) => {
+  // The recorder runs CommonJS; the TypeScript pairs are type-checked instead (remove-ticket-code-fixtures.test.ts).
+  describe.each(listFixturePairs(path.join(REPO, 'fixtures/remove-ticket-code')).filter((pair) => !pair.name.startsWith('unparsable/') && pair.filePath.endsWith('.js')))('$name', (pair) => {
     it('sends what migrate alone sends, less the ticket logins it removed (a kept twin: exactly the same)', async () => {
       const migrated = migrateSource(readFileSync(pair.input, 'utf8'), { filePath: pair.filePath }).output;
       const output = readFileSync(pair.output, 'utf8');
