@@ -68,6 +68,13 @@ function isBare(specifier: string): boolean {
   return !specifier.startsWith('.') && !specifier.startsWith('/');
 }
 
+/** A file as the rounds hold it: without its BOM (the parser's offsets), put back at the end. */
+function initialState(file: ProjectFile): FileState {
+  const bom = file.text.startsWith(BOM) ? 1 : 0;
+  const uses = file.removedCredentials.map((use) => moveCredentialUse(use, (offset) => offset - bom));
+  return { file, text: file.text.slice(bom), uses, history: [], removed: [], rounds: 0 };
+}
+
 interface FileState {
   file: ProjectFile;
   text: string;
@@ -86,7 +93,7 @@ interface FileState {
  */
 export function removeTicketCodeInProject(files: readonly ProjectFile[], options: ProjectRemovalOptions): Map<string, FileRemovalResult> {
   const { mode, resolve, isPublicModule, ...analyze } = options;
-  const states = new Map<string, FileState>(files.map((file) => [file.name, { file, text: file.text.startsWith(BOM) ? file.text.slice(1) : file.text, uses: file.removedCredentials.map((use) => moveCredentialUse(use, (offset) => offset - (file.text.startsWith(BOM) ? 1 : 0))), history: [], removed: [], rounds: 0 }]));
+  const states = new Map<string, FileState>(files.map((file) => [file.name, initialState(file)]));
   const usedAtStart = new Set<string>();
   const importedAtStart = new Set<string>();
 
