@@ -61,6 +61,10 @@ describe('--remove-ticket-code fixture pairs', () => {
       expect(parseSource(readFileSync(pair.output, 'utf8'), pair.filePath).ok).toBe(true);
     });
 
+    it('keeps a byte-order mark', () => {
+      expect(migrateOne(pair.filePath, `\uFEFF${input}`, mode)).toBe(`\uFEFF${readFileSync(pair.output, 'utf8')}`);
+    });
+
     it('keeps CRLF line endings', () => {
       const crlf = input.replace(/\n/g, '\r\n');
       const out = migrateOne(pair.filePath, crlf, mode);
