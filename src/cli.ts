@@ -16,6 +16,7 @@ import { parseShard } from './runner/select-files.js';
 import { loadRuleDocs } from './rule-docs.js';
 import { commandLineFor } from './shell-command.js';
 import { TOOL } from './version.js';
+import type { RemovalMode } from './core/removal/candidate.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -45,6 +46,7 @@ interface CommonFlags {
   maxLineLength?: string;
   progress: boolean;
   annotate?: boolean;
+  removeTicketCode?: boolean | string;
   changedSince?: string;
   shard?: string;
   baseline?: string;
@@ -87,6 +89,23 @@ function addCommonOptions(command: Program, name: Command): Program {
     .option('--no-progress', 'no progress bar (it is drawn on stderr, and only when stderr is a terminal)')
     .option('--quiet', 'print nothing but the result')
     .option('--debug', 'show stack traces for internal errors');
+}
+
+/** `--remove-ticket-code` alone, or `--remove-ticket-code=exports` (config: removeTicketCode). */
+function removeTicketCodeOption(): Option {
+  return new Option('--remove-ticket-code [what]', 'also delete the ticket login/cache/renewal code the rewrite made dead, when proven dead; =exports also removes exports no scanned module imports (config: removeTicketCode)').default(undefined, 'off');
+}
+
+/**
+ * The flag's value as a run option. Commander gives an optional value the next argument when it
+ * is not an option, so `--remove-ticket-code src/` takes the path: anything but `exports` goes
+ * back to the paths.
+ */
+function removalModeOf(value: boolean | string | undefined, paths: string[]): RemovalMode | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === 'exports') return 'exports';
+  if (typeof value === 'string') paths.unshift(value);
+  return 'on';
 }
 
 /** Narrowing the file list, for big repositories and CI matrices (check and report). */
@@ -141,6 +160,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--dry-run', 'print a unified diff of every change; write nothing')
     .option('--force', 'write even though the git work tree has uncommitted changes')
     .option('--annotate', 'insert a marker comment above flagged ticket generation/regeneration code')
+    .addOption(removeTicketCodeOption())
     .action(execute('migrate'));
   addSelectionOptions(addCommonOptions(program.command('check').description('CI gate: exit 1 while legacy usage remains'), 'check'))
     .addOption(new Option('--baseline <file>', 'leave out the findings recorded in this baseline file').default(undefined, 'none'))
@@ -148,7 +168,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .action(execute('check'));
   addSelectionOptions(
     addCommonOptions(program.command('report').description('dry-run migration plan: what migrate would change and what needs a human'), 'report'),
-  ).action(execute('report'));
+  )
+    .addOption(removeTicketCodeOption())
+    .action(execute('report'));
 
   showDefaults(program);
   program.addHelpText(
@@ -181,6 +203,7 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, g
   const problem = (given.has('tokenExpr') ? tokenExprProblem(flags.tokenExpr) : undefined) ?? (given.has('scope') ? scopeProblem(flags.scope) : undefined);
   if (problem) throw new UsageError(problem);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const removalMode = removalModeOf(flags.removeTicketCode, paths);
 
   const fromFlags: RunOptions = {
     command,
@@ -191,6 +214,7 @@ async function execute_(command: Command, paths: string[], flags: CommonFlags, g
     dryRun: Boolean(flags.dryRun),
     force: Boolean(flags.force),
     annotate: Boolean(flags.annotate),
+    ...(removalMode ? { removeTicketCode: removalMode } : {}),
     ignore: flags.ignore,
     ...(flags.jobs !== undefined ? { jobs: parseCount('--jobs', flags.jobs) } : {}),
     ...(flags.maxFileSize !== undefined ? { maxFileBytes: parseByteSize(flags.maxFileSize) } : {}),

@@ -106,7 +106,7 @@ describe('configuration errors: one line naming the file and the key path', () =
   it.each([
     [{ tokenExpression: 'x' }, 'zoho-authtoken.config.json: tokenExpression: unknown key; did you mean "tokenExpr"?'],
     [{ Scope: 'x' }, 'zoho-authtoken.config.json: Scope: unknown key; did you mean "scope"?'],
-    [{ colour: true }, 'zoho-authtoken.config.json: colour: unknown key (allowed: $schema, tokenExpr, scope, services, include, ignore, rules, annotateComment)'],
+    [{ colour: true }, 'zoho-authtoken.config.json: colour: unknown key (allowed: $schema, tokenExpr, scope, services, include, ignore, rules, annotateComment, removeTicketCode)'],
     [{ rules: { 'legacy-auth-param': 'off' } }, 'zoho-authtoken.config.json: rules.legacy-auth-param: unknown key; did you mean "legacy-auth-params"?'],
     [{ services: [{ id: 'crm', apiPth: '^/x' }] }, 'zoho-authtoken.config.json: services[0].apiPth: unknown key; did you mean "apiPath"?'],
     [{ scope: 3 }, 'zoho-authtoken.config.json: scope: expected string, got number 3'],

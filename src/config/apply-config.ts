@@ -27,6 +27,8 @@ export function applyConfig(options: RunOptions, loaded: LoadedConfig): RunOptio
     if (options[key] === undefined && fromConfig[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = fromConfig[key];
   }
   if (fromConfig.rules !== undefined || options.rules !== undefined) merged.rules = { ...fromConfig.rules, ...options.rules };
+  const removal = loaded.config.removeTicketCode;
+  if (options.removeTicketCode === undefined && removal !== undefined && removal !== false) merged.removeTicketCode = removal === true ? 'on' : 'exports';
   const { include, ignore } = loaded.config;
   if (options.fileFilter === undefined && (include !== undefined || ignore !== undefined)) {
     merged.fileFilter = { root: loaded.root, include: include ?? [], ignore: ignore ?? [] };

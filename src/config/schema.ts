@@ -103,6 +103,10 @@ export const configSchema = z
       .refine((text) => text.trim() !== '', { message: 'annotateComment must not be empty' })
       .optional()
       .meta({ description: 'text of the marker comment `migrate --annotate` puts above flagged ticket code (after "zoho-authtoken: remove:")' }),
+    removeTicketCode: z
+      .union([z.boolean(), z.literal('exports')])
+      .optional()
+      .meta({ description: 'migrate and report also delete the ticket code the rewrite made dead (--remove-ticket-code); "exports" also removes exports no scanned module imports. Default false' }),
   })
   .meta({ title: 'zoho-authtoken-codemod configuration', description: 'zoho-authtoken.config.json, or "zohoAuthtoken" in package.json' });
 

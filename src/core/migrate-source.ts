@@ -25,6 +25,8 @@ export interface MigrateSourceResult {
   suppressed: number;
   /** Set when the rewrite was refused because its output would not parse (a bug, never written). */
   refusedReason?: string;
+  /** The credentials the applied fixes took out (offsets into `output`): `--remove-ticket-code` deletes those left unused. */
+  removedCredentials: CredentialUse[];
 }
 
 /**
@@ -46,6 +48,7 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateS
     secrets: before.secrets,
     suppressed: before.suppressed,
     refusedReason: reason,
+    removedCredentials: [],
   });
 
   let output = source;
@@ -88,6 +91,7 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateS
     remaining: current.findings,
     secrets: [...new Set([...before.secrets, ...current.secrets])],
     suppressed: before.suppressed,
+    removedCredentials: removed,
   };
 }
 

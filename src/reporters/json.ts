@@ -23,6 +23,8 @@ export function toJsonResult(result: RunResult): unknown {
       ...(file.reason ? { reason: file.reason } : {}),
       // Additive: read by the text scan only, being too big or too long to parse.
       ...(file.isTextOnly ? { textOnly: true } : {}),
+      // Additive: what --remove-ticket-code deleted, and why that was safe.
+      ...(file.removedTicketCode ? { removedTicketCode: file.removedTicketCode } : {}),
     })),
   };
   if (result.command !== 'check') json.remaining = allFindings(result, 'remaining');

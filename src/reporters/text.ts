@@ -1,6 +1,7 @@
 import { RULE_IDS } from '../core/findings.js';
 import { allFindings, type ReportedFinding, type RunResult } from '../runner/result.js';
 import { countBySeverity, describeCounts, oneLine, plural } from './common.js';
+import { removedLocation, removedTicketCodeOf } from './removed-ticket-code.js';
 import { handWorkOf } from './hand-work.js';
 import type { Reporter, ReporterContext } from './types.js';
 
@@ -48,6 +49,11 @@ function renderMigrate(result: RunResult, context: ReporterContext): string {
   const changed = result.files.filter((file) => file.status === 'changed');
   if (result.isDryRun) for (const file of changed) out.push((file.diff ?? '').trimEnd());
   else for (const file of changed) out.push(`${paint(context, 'green', 'migrated')}  ${file.file}`);
+  const removed = removedTicketCodeOf(result);
+  if (removed.length > 0) {
+    out.push('', paint(context, 'bold', result.isDryRun ? 'Ticket code --remove-ticket-code would delete:' : 'Removed ticket code:'));
+    for (const code of removed) out.push(`  ${removedLocation(code)}  ${oneLine(code.what)}: ${oneLine(code.reason)}`);
+  }
   const remaining = allFindings(result, 'remaining');
   if (remaining.length > 0) {
     out.push('', paint(context, 'bold', 'Needs manual work:'), ...findingLines(remaining, context), ...ruleDocLines(remaining, context));
@@ -69,7 +75,7 @@ function renderMigrate(result: RunResult, context: ReporterContext): string {
   out.push(
     '',
     `${result.isDryRun ? 'migrate --dry-run' : 'migrate'}: ${plural(changed.length, 'file')} ${verb}, ` +
-      `${plural(fixed, 'fixable finding')}, ${plural(remaining.length, 'finding')} left for a human${notes > 0 ? ` (${notes} of them ${notes === 1 ? 'a note' : 'notes'})` : ''}, ` +
+      `${plural(fixed, 'fixable finding')}, ${removed.length > 0 ? `${plural(removed.length, 'piece')} of ticket code ${result.isDryRun ? 'to remove' : 'removed'}, ` : ''}${plural(remaining.length, 'finding')} left for a human${notes > 0 ? ` (${notes} of them ${notes === 1 ? 'a note' : 'notes'})` : ''}, ` +
       `${plural(result.summary.filesScanned, 'file')} scanned` +
       (result.summary.errors > 0 ? `, ${plural(result.summary.errors, 'error')}` : '') +
       (result.isDryRun ? ' (nothing written)' : ''),

@@ -1,4 +1,5 @@
 import { analyzeSource } from '../core/analyze.js';
+import type { CredentialUse } from '../core/credentials/credential-uses.js';
 import type { Finding } from '../core/findings.js';
 import { maskSecrets } from '../core/mask.js';
 import { migrateSource } from '../core/migrate-source.js';
@@ -26,6 +27,8 @@ export interface FileAnalysisOutcome {
   output?: string;
   /** What the analysis read from other modules (given a project root). */
   moduleReads?: ModuleReads;
+  /** The credentials the rewrite took out (offsets into `output`), for `--remove-ticket-code`. */
+  removedCredentials?: CredentialUse[];
 }
 
 export function toReported(finding: Finding, file: string, secrets: readonly string[]): ReportedFinding {
@@ -83,5 +86,5 @@ export function analyzeFileText(text: string, file: string, command: Command, op
   }
   if (!migration.changed) return withReads({ result });
   result.diff = unifiedDiff(file, text, migration.output, secrets);
-  return withReads({ result, output: migration.output });
+  return withReads({ result, output: migration.output, removedCredentials: migration.removedCredentials });
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { displayLatin1 } from '../core/source/windows-1252.js';
 import type { ModuleReads } from '../project/project-index.js';
+import type { CredentialUse } from '../core/credentials/credential-uses.js';
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
 import { contentHash, hashFileNow } from './content-hash.js';
 import { readSourceFile, type ReadLimits, type TextEncoding } from './read-source.js';
@@ -49,6 +50,8 @@ export interface FileOutcome {
   hash?: string;
   /** `isHashing`: what else the result depends on (absent when the analysis read no other module). */
   dependencies?: FileDependencies;
+  /** The credentials the rewrite took out (offsets into `write.output`), for `--remove-ticket-code`. */
+  removedCredentials?: CredentialUse[];
 }
 
 type AnalyzeFileModule = typeof import('./analyze-file.js');
@@ -99,7 +102,7 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
     const message = error instanceof Error ? error.message : String(error);
     return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
   }
-  const { result, output, moduleReads } = analysis;
+  const { result, output, moduleReads, removedCredentials } = analysis;
   if (read.encoding === 'latin1') showAsWindows1252(result);
   const dependencies = options.isHashing && moduleReads ? dependenciesOf(moduleReads, options.core.projectRoot) : undefined;
   const withDependencies = dependencies ? { dependencies } : {};
@@ -108,7 +111,7 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
   if (read.encoding === 'latin1' && /[^\u0000-\u00ff]/.test(output)) {
     return hashed({ result: { ...result, status: 'error', reason: 'the file is Latin-1 and the rewrite holds characters Latin-1 cannot encode (from --token-expr?); rewrite it by hand', remaining: result.findings }, ...withDependencies });
   }
-  return hashed({ result, write: { output, original: read.text, mode: read.mode, encoding: read.encoding }, ...withDependencies });
+  return hashed({ result, write: { output, original: read.text, mode: read.mode, encoding: read.encoding }, ...withDependencies, ...(removedCredentials ? { removedCredentials } : {}) });
 }
 
 /**

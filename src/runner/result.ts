@@ -39,6 +39,18 @@ export interface FileResult {
   suppressed?: number;
   /** Too big or too long to parse: read by the text scan only (`reason` says which limit). */
   isTextOnly?: boolean;
+  /** `--remove-ticket-code`: what went, with the reason it was safe (lines of the rewritten text). */
+  removedTicketCode?: RemovedTicketCode[];
+}
+
+/** One deletion of `--remove-ticket-code`. */
+export interface RemovedTicketCode {
+  line: number;
+  endLine: number;
+  /** What it was (`Zoho ticket login`, `export getTicket`, `session.getTicket callback wrapper`). */
+  what: string;
+  /** Why removing it was safe. */
+  reason: string;
 }
 
 export interface Summary {

@@ -15,6 +15,8 @@ import { UsageError } from './usage-error.js';
 import { openResultCache } from './result-cache.js';
 import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { removeTicketCode } from './remove-ticket-code.js';
+import type { RemovalMode } from '../core/removal/candidate.js';
 
 export { UsageError };
 
@@ -55,6 +57,11 @@ export interface RunOptions extends CoreOptions {
   cacheLocation?: string;
   /** One-line warnings that do not stop the run (a corrupt cache). */
   onWarning?: (message: string) => void;
+  /**
+   * migrate, report: also delete the ticket code the rewrite made dead (`--remove-ticket-code`);
+   * `exports` also removes exports no module of the scanned tree imports.
+   */
+  removeTicketCode?: RemovalMode;
 }
 
 /**
@@ -107,7 +114,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const baseline = options.baseline !== undefined && options.writeBaseline === undefined ? await loadBaseline(options.baseline, options.cwd) : undefined;
 
   if (options.cache && options.command === 'migrate') throw new UsageError('--cache is for check and report: migrate reads every file it may rewrite');
-  const isCaching = Boolean(options.cache);
+  const isRemoving = options.removeTicketCode !== undefined && options.command !== 'check';
+  // --remove-ticket-code looks at every file of the tree together: a reused result would be unseen by it.
+  const isCaching = Boolean(options.cache) && !isRemoving;
   const taskOptions: FileTaskOptions = {
     command: options.command,
     // Plain data for the workers: each builds its own project index from the root.
@@ -121,14 +130,20 @@ export async function run(options: RunOptions): Promise<RunResult> {
     : undefined;
   const analysed: FileResult[] = [];
   let found = 0;
+  // The removal looks at the whole tree first: outcomes wait for it, and are written after it.
+  const held: Array<{ task: FileTask; outcome: FileOutcome }> = [];
+  const discovered: string[] = [];
   const collect = (result: FileResult) => {
     analysed.push(result);
-    options.onProgress?.(analysed.length, found);
+    options.onProgress?.(analysed.length + held.length, found);
   };
   const onOutcome = async (task: FileTask, outcome: FileOutcome) => {
     if (options.signal?.aborted) return;
     cache?.record(task, outcome);
-    collect(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
+    if (isRemoving) {
+      held.push({ task, outcome });
+      options.onProgress?.(analysed.length + held.length, found);
+    } else collect(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
   };
   const poolSettings = { ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), defaultJobs: availableParallelism(), inBandBelow: IN_BAND_BELOW };
   const pool = createAnalysisPool(taskOptions, poolSettings, onOutcome, options.signal);
@@ -138,6 +153,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     if (absolute === cache?.file) return;
     found++;
     const task = { absolute, file: relativeName(options.cwd, absolute) };
+    if (isRemoving) discovered.push(absolute);
     const cached = cache?.lookup(task);
     if (cached?.kind === 'hit') collect(cached.outcome.result);
     else if (cached?.kind !== 'after-discovery') pool.push(task);
@@ -156,6 +172,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
     await pool.end();
   } finally {
     await pool.close();
+  }
+  if (isRemoving && !options.signal?.aborted) {
+    const removal = { mode: options.removeTicketCode!, cwd: options.cwd, paths: options.paths, core: taskOptions.core, limits: taskOptions.limits };
+    for (const { task, outcome } of removeTicketCode(held, discovered, removal)) {
+      analysed.push(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
+    }
   }
   // A migrate killed mid-write leaves a temporary file beside the file it wrote: the next one clears them.
   if (!isDryRun) removeStaleTemps(new Set(discovery.files.map((file) => path.dirname(file))));

@@ -1,3 +1,4 @@
+import { removedLocation, removedTicketCodeOf } from '../removed-ticket-code.js';
 import type { RunResult } from '../../runner/result.js';
 import type { Reporter, ReporterContext } from '../types.js';
 import { buildReportPlan, CREATE_TOKEN_URL, type ManualItem, type PlannedChange, type ProblemFile, type ReportPlan } from './plan.js';
@@ -147,6 +148,13 @@ export function renderMarkdownReport(result: RunResult, context: ReporterContext
     out.push('Locations are in the files as `migrate` leaves them.', '');
     const lost = fill(out, plan.manual.map(manualBlock), budget);
     if (lost > 0) out.push(cutNote(plan, lost, 'more manual item'), '');
+  }
+
+  const removed = removedTicketCodeOf(result);
+  if (removed.length > 0) {
+    out.push(`## Removed ticket code (${removed.length})`, '', 'Deleted by `--remove-ticket-code`; lines are in the files as the rewrite leaves them, before the deletion.', '');
+    const lostRemovals = fill(out, [removed.map((code) => `- ${codeSpan(removedLocation(code))} ${escapeMarkdown(code.what)}: ${escapeMarkdown(code.reason)}`).join('\n') + '\n'], budget);
+    if (lostRemovals > 0) out.push(cutNote(plan, removed.length, 'removal'), '');
   }
 
   out.push(`## Files to change (${plan.changes.length})`, '');

@@ -1,0 +1,49 @@
+import type { Candidate, RemovalContext } from './candidate.js';
+import type { ModuleImport } from './module-links.js';
+import { declaredBindings, isInStatementList, rangeOfNode, statementDeletion } from './statements.js';
+
+/**
+ * `var session = require('./session')` that the removal left unused: it goes when loading the
+ * module does nothing but declare (so no effect is lost with the `require`), and only if the
+ * binding was in use when the run started (an import the user left unused is theirs).
+ */
+export function importCandidates(context: RemovalContext, imports: readonly ModuleImport[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const imported of imports) {
+    const { binding, statement } = imported;
+    if (!binding || !statement || !isInStatementList(statement, context)) continue;
+    const lexical = context.scopes.bindingOf(binding);
+    if (!lexical || lexical.references.length > 0 || !context.facts.wasImportUsed(binding.name, imported.specifier)) continue;
+    const isPure = context.facts.isPureModule(imported.specifier);
+    candidates.push({
+      what: `require('${imported.specifier}')`,
+      reason: 'unused once the ticket code went, and loading the module has no effect',
+      deletions: [statementDeletion(statement, context)],
+      gone: [rangeOfNode(statement)],
+      replacements: [],
+      declares: declaredBindings(statement, context),
+      dependsOn: new Set(),
+      node: statement,
+      ...(isPure ? {} : { blockedBy: `loading '${imported.specifier}' may do more than declare` }),
+    });
+  }
+  for (const statement of context.ast.program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.specifiers.length === 0) continue;
+    const bindings = statement.specifiers.map((specifier) => context.scopes.bindingOf(specifier.local));
+    const specifier = statement.source.value;
+    const isUnusedNow = bindings.every((binding) => binding && binding.references.length === 0);
+    const wasUsed = statement.specifiers.some((item) => context.facts.wasImportUsed(item.local.name, specifier));
+    if (!isUnusedNow || !wasUsed || !context.facts.isPureModule(specifier)) continue;
+    candidates.push({
+      what: `import from '${specifier}'`,
+      reason: 'unused once the ticket code went, and loading the module has no effect',
+      deletions: [statementDeletion(statement, context)],
+      gone: [rangeOfNode(statement)],
+      replacements: [],
+      declares: bindings.filter((binding) => binding !== undefined),
+      dependsOn: new Set(),
+      node: statement,
+    });
+  }
+  return candidates;
+}
