@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { npm, npmEnv, packTarball } from './helpers/npm.js';
+import { runCompositeAction } from './helpers/composite-action.js';
 import { REPO_ROOT, snapshotTree } from './helpers/projects.js';
+import { readmeBlock } from './helpers/readme.js';
 
 /**
  * The acceptance of the ESLint plugin, as a user meets it: the packed tarball installed into an
@@ -12,10 +14,9 @@ import { REPO_ROOT, snapshotTree } from './helpers/projects.js';
  * `eslint` binary on copies of the sample app. `eslint --fix` must leave the bytes `migrate`
  * leaves, and ESLint must report what `check` reports.
  */
-const FLAT_CONFIG = `import zoho from 'zoho-authtoken-codemod/eslint-plugin';
-
-export default [zoho.configs.recommended];
-`;
+/** The README's flat configs, exactly. */
+const FLAT_CONFIG = readmeBlock('eslint-config');
+const FLAT_CONFIG_WITH_OPTIONS = readmeBlock('eslint-config-options');
 
 interface EslintMessage {
   ruleId: string | null;
@@ -63,6 +64,7 @@ describe.each(['9', '10'])('eslint@%s with the packed plugin', (major) => {
     consumer = mkdtempSync(path.join(tmpdir(), `zoho-authtoken-eslint${major}-`));
     writeFileSync(path.join(consumer, 'package.json'), `${JSON.stringify({ name: 'eslint-consumer', private: true, type: 'module' }, null, 2)}\n`);
     writeFileSync(path.join(consumer, 'eslint.config.js'), FLAT_CONFIG);
+    writeFileSync(path.join(consumer, 'eslint.options.config.js'), FLAT_CONFIG_WITH_OPTIONS);
     // From npm's cache when it has everything (the repository's own install filled it), else the registry.
     npm(['install', tarball, `eslint@${major}`, '--no-audit', '--no-fund', '--prefer-offline'], consumer);
   }, 600_000);
@@ -108,5 +110,29 @@ describe.each(['9', '10'])('eslint@%s with the packed plugin', (major) => {
     expect(fixed).toEqual(contents(byMigrate));
     const changed = Object.keys(fixed).filter((file) => fixed[file] !== before[file]);
     expect(changed.length).toBe(7);
+  });
+
+  it('the README config with options: the fix is migrate with the same token expression and scope', () => {
+    const byEslint = copyApp('eslint-options');
+    const byMigrate = copyApp('migrate-options');
+    npx(['eslint', '--config', 'eslint.options.config.js', '--fix', path.basename(byEslint)]);
+    const migrate = npx(['zoho-authtoken-codemod', 'migrate', '--force', '--quiet', '--token-expr', 'config.zoho.authtoken', '--scope', 'crmapi', path.basename(byMigrate)]);
+    expect(migrate.stderr).toBe('');
+    expect(contents(byEslint)).toEqual(contents(byMigrate));
+    expect(readFileSync(path.join(byEslint, 'lib/zoho/potentials.js'), 'utf8')).toContain('config.zoho.authtoken');
+  });
+
+  it.runIf(major === '10')('the installed package is the README\'s action (uses: ./node_modules/zoho-authtoken-codemod), built already', () => {
+    const app = copyApp('action');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: app, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'app');
+    const actionPath = path.join(consumer, 'node_modules/zoho-authtoken-codemod');
+    const run = runCompositeAction({ actionPath, workspace: app, inputs: { format: 'sarif' }, eventName: 'push', event: {} });
+    expect(run.stderr).not.toContain('npm');
+    expect(run.failedCode).toBe(1);
+    expect(existsSync(path.join(app, 'zoho-authtoken.sarif'))).toBe(true);
+    expect(run.stepSummary).toContain('legacy-auth-params');
   });
 });

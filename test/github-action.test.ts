@@ -100,3 +100,11 @@ describe('the GitHub Action (action.yml, composite)', () => {
     expect(run.failedCode).toBe(2);
   });
 });
+
+describe('the GitHub Action with a shallow checkout', () => {
+  it('says that changed-since needs the history, exit 2', () => {
+    const run = runCompositeAction(pullRequest({ 'changed-since': '0123456789abcdef0123456789abcdef01234567' }));
+    expect(run.failedCode).toBe(2);
+    expect(run.stdout).toContain('use actions/checkout with fetch-depth: 0');
+  });
+});

@@ -8,6 +8,7 @@ import { CONFIG_JSON_SCHEMA_FILE } from '../src/config/json-schema.js';
 import { TOOL } from '../src/version.js';
 import { npm, npmEnv, packTarball } from './helpers/npm.js';
 import { REPO_ROOT } from './helpers/projects.js';
+import { readmeBlock } from './helpers/readme.js';
 
 interface PackedFile {
   path: string;
@@ -17,6 +18,7 @@ interface PackedFile {
 const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
+  /^action\.yml$/,
   /^dist\/src\/[a-z0-9/-]+\.(js|d\.ts)$/,
   /^dist\/transforms\/zoho-authtoken\.(cjs|js|d\.ts)$/,
   /^docs\/rules\/[a-z-]+\.md$/,
@@ -31,18 +33,11 @@ const REQUIRED = [
   'dist/src/index.d.ts',
   'dist/src/eslint-plugin/index.js',
   'dist/src/eslint-plugin/index.d.ts',
+  'action.yml',
   'dist/transforms/zoho-authtoken.cjs',
   CONFIG_JSON_SCHEMA_FILE,
   ...RULE_IDS.map((id) => `docs/rules/${id}.md`),
 ];
-
-/** A fenced block of the README, found by the HTML comment just above it. */
-function readmeBlock(marker: string): string {
-  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  const match = new RegExp(`<!-- ${marker} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\`\`\`\\n`).exec(readme);
-  if (!match) throw new Error(`README.md has no block marked <!-- ${marker} -->`);
-  return match[1]!;
-}
 
 describe('the npm package', () => {
   it('npm pack contains the built CLI, transforms, rule docs and JSON Schema, and nothing else', () => {
