@@ -7,7 +7,8 @@ import { mergeServiceTable } from '../src/config/services.js';
 import { RULE_IDS } from '../src/core/findings.js';
 import { migrateSource } from '../src/core/migrate-source.js';
 import { RULES } from '../src/core/rules.js';
-import plugin, { pluginAnalysisCount } from '../src/eslint-plugin/index.js';
+import { pluginAnalysisCount } from '../src/eslint-plugin/file-analysis.js';
+import plugin from '../src/eslint-plugin/index.js';
 import { REPO_ROOT } from './helpers/projects.js';
 
 const fixture = (name: string) => readFileSync(path.join(REPO_ROOT, 'fixtures/transforms', name), 'utf8');

@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runCompositeAction, type ActionRunOptions } from './helpers/composite-action.js';
 import { REPO_ROOT, copyFixture, runCli } from './helpers/projects.js';
+import { readmeBlock } from './helpers/readme.js';
 
 /**
  * action.yml, run as GitHub runs a composite action (test/helpers/composite-action.ts) from this
@@ -106,5 +108,19 @@ describe('the GitHub Action with a shallow checkout', () => {
     const run = runCompositeAction(pullRequest({ 'changed-since': '0123456789abcdef0123456789abcdef01234567' }));
     expect(run.failedCode).toBe(2);
     expect(run.stdout).toContain('use actions/checkout with fetch-depth: 0');
+  });
+});
+
+describe('the README workflow', () => {
+  it('uses the action with inputs and outputs it has', () => {
+    const workflow = parse(readmeBlock('action-workflow')) as { jobs: Record<string, { steps: { id?: string; uses?: string; with?: Record<string, string> }[] }> };
+    const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const ours = steps.find((step) => step.uses === './node_modules/zoho-authtoken-codemod');
+    expect(ours?.id).toBeDefined();
+    for (const input of Object.keys(ours?.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
+    const used = [...readmeBlock('action-workflow').matchAll(new RegExp(`steps\\.${ours!.id}\\.outputs\\.([\\w-]+)`, 'g'))].map((match) => match[1]!);
+    expect(used.length).toBeGreaterThan(0);
+    for (const output of used) expect(Object.keys(action.outputs)).toContain(output);
   });
 });

@@ -5,7 +5,6 @@ import { RULES } from '../core/rules.js';
 import { TOOL } from '../version.js';
 import { PLUGIN_PREFIX, RULE_MODULES } from './rules.js';
 
-export { pluginAnalysisCount } from './file-analysis.js';
 export type { RuleOptions } from './rule-options.js';
 
 /**
