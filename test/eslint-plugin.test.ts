@@ -9,6 +9,7 @@ import { migrateSource } from '../src/core/migrate-source.js';
 import { RULES } from '../src/core/rules.js';
 import { pluginAnalysisCount } from '../src/eslint-plugin/file-analysis.js';
 import plugin from '../src/eslint-plugin/index.js';
+import { listFixturePairs } from './helpers/fixture-pairs.js';
 import { REPO_ROOT } from './helpers/projects.js';
 
 const fixture = (name: string) => readFileSync(path.join(REPO_ROOT, 'fixtures/transforms', name), 'utf8');
@@ -90,6 +91,20 @@ for (const [version, Linter] of [
       expect(() => linter.verify(HARDCODED, withOptions({ scope: 'crm api' }) as never, { filename: 'a.js' })).toThrow();
       expect(() => linter.verify(HARDCODED, withOptions({ tokenExpr: 'process.env.' }) as never, { filename: 'a.js' })).toThrow(/zoho-authtoken\/[a-z-]+: tokenExpr/);
       expect(() => linter.verify(HARDCODED, withOptions({ services: [{ id: 'billing', scope: 'billingapi' }] }) as never, { filename: 'a.js' })).toThrow(/services\[0\]: "billing" is not a built-in service/);
+    });
+
+    it('writes what migrate writes in files with CRLF line endings too (every JavaScript fixture pair)', () => {
+      const pairs = listFixturePairs(path.join(REPO_ROOT, 'fixtures/transforms')).filter((pair) => pair.filePath.endsWith('.js'));
+      let changed = 0;
+      for (const pair of pairs) {
+        const source = readFileSync(pair.input, 'utf8').replace(/\r?\n/g, '\r\n');
+        if (/@flow\b/.test(source)) continue;
+        const expected = migrateSource(source, { filePath: pair.filePath }).output;
+        const fixed = linter.verifyAndFix(source, [{ ...(plugin.configs.recommended as object), languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } } as never], { filename: pair.filePath });
+        expect(fixed.output, pair.name).toBe(expected);
+        if (expected !== source) changed++;
+      }
+      expect(changed).toBeGreaterThan(30);
     });
 
     it('follows constants into other modules on disk, as migrate does (fixtures/cross-module/esm)', () => {

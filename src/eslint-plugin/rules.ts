@@ -1,4 +1,5 @@
 import type { Rule } from 'eslint';
+import { applyEditGroups } from '../core/edits.js';
 import { RULE_IDS, type Finding, type RuleId } from '../core/findings.js';
 import { maskSecrets } from '../core/mask.js';
 import { RULES } from '../core/rules.js';
@@ -33,7 +34,7 @@ function createRule(id: RuleId): Rule.RuleModule {
         Program() {
           const analysis = analysisFor(sourceCode, { filename: context.filename, cwd: context.cwd, text: sourceCode.text }, options, JSON.stringify(context.options[0] ?? {}));
           for (const finding of analysis.findings) {
-            if (finding.ruleId === id) context.report(toDescriptor(finding, analysis.secrets));
+            if (finding.ruleId === id) context.report(toDescriptor(finding, sourceCode.text, analysis.secrets));
           }
         },
       };
@@ -41,13 +42,16 @@ function createRule(id: RuleId): Rule.RuleModule {
   };
 }
 
-function toDescriptor(finding: Finding, secrets: readonly string[]): Rule.ReportDescriptor {
+function toDescriptor(finding: Finding, text: string, secrets: readonly string[]): Rule.ReportDescriptor {
   const loc = { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } };
   const message = maskSecrets(finding.message, secrets);
-  const edits = finding.fixable ? finding.edits : undefined;
-  if (!edits || edits.length === 0) return { loc, message };
+  if (!finding.fixable || !finding.edits || finding.edits.length === 0) return { loc, message };
+  // The edit applier decides, as it does for migrate: a group it would refuse is no fix, and the
+  // edits it makes (duplicates dropped, line breaks written in the file's own style) are the fix.
+  const group = applyEditGroups(text, [finding.edits]);
+  if (group.applied.length !== 1) return { loc, message };
   // ESLint merges the pieces of one fix into one, all or nothing, like migrate applies a group.
-  return { loc, message, fix: (fixer) => edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)) };
+  return { loc, message, fix: (fixer) => group.edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)) };
 }
 
 export const RULE_MODULES: Record<RuleId, Rule.RuleModule> = Object.fromEntries(RULE_IDS.map((id) => [id, createRule(id)])) as Record<RuleId, Rule.RuleModule>;
