@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { npm, packTarball } from './helpers/npm.js';
 import { REPO_ROOT } from './helpers/projects.js';
+import { readmeBlock } from './helpers/readme.js';
 
 /**
  * The hook of `.pre-commit-hooks.yaml`, run by Debian's real `pre-commit` with `try-repo`, which
@@ -69,6 +71,31 @@ describe.skipIf(isSkipped)(isSkipped ? 'pre-commit hook zoho-authtoken-check: SK
     const run = tryRepo();
     expect(run.output).toMatch(/\(zoho-authtoken-codemod check\)\.+Passed/);
     expect(run.code).toBe(0);
-    rmSync(home, { recursive: true, force: true });
   }, 900_000);
+
+  it('the README\'s local hook (the package a devDependency): git commit refuses the legacy file, takes the migrated one', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'zoho-authtoken-pre-commit-local-'));
+    const inProject = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: project, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, PRE_COMMIT_HOME: home } });
+    inProject('init', '-q', '-b', 'main');
+    writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'hooked', private: true }, null, 2)}\n`);
+    writeFileSync(path.join(project, '.gitignore'), 'node_modules/\n');
+    npm(['install', '--save-dev', packTarball(), '--no-audit', '--no-fund', '--prefer-offline'], project);
+    writeFileSync(path.join(project, '.pre-commit-config.yaml'), readmeBlock('pre-commit-local'));
+    execFileSync(PRE_COMMIT, ['install'], { cwd: project, stdio: 'pipe', env: { ...process.env, PRE_COMMIT_HOME: home } });
+    inProject('add', '-A');
+    inProject('commit', '-q', '-m', 'start');
+    mkdirSync(path.join(project, 'lib'));
+
+    copyFileSync(LEGACY, path.join(project, 'lib/leads.js'));
+    inProject('add', 'lib/leads.js');
+    const commit = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-m', 'legacy call'], { cwd: project, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: home } });
+    expect(`${commit.stdout}${commit.stderr}`).toContain('legacy-auth-params');
+    expect(commit.status).toBe(1);
+    expect(() => inProject('rev-parse', 'HEAD~1')).toThrow();
+
+    copyFileSync(MIGRATED, path.join(project, 'lib/leads.js'));
+    inProject('add', 'lib/leads.js');
+    inProject('commit', '-q', '-m', 'migrated call');
+    expect(inProject('log', '--format=%s', '-1').trim()).toBe('migrated call');
+  }, 600_000);
 });
