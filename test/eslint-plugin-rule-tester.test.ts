@@ -8,6 +8,10 @@ import { analyzeSource } from '../src/core/analyze.js';
 import type { RuleId } from '../src/core/findings.js';
 import plugin from '../src/eslint-plugin/index.js';
 import { listFixturePairs } from './helpers/fixture-pairs.js';
+import type { Case } from './lifecycle-cases/case.js';
+import { GENERATION_CASES } from './lifecycle-cases/generation.js';
+import { LOOK_ALIKE_CASES } from './lifecycle-cases/look-alikes.js';
+import { REGENERATION_CASES } from './lifecycle-cases/regeneration.js';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/transforms');
 
@@ -88,6 +92,30 @@ for (const [version, RuleTester] of [
         })),
       ),
     });
+
+    // The lifecycle table (test/lifecycle-cases): each case names the rule and the lines a reader
+    // deletes; ESLint must put each message on exactly those lines, and say nothing on look-alikes.
+    for (const ruleId of ['ticket-generation', 'ticket-regeneration'] as const) {
+      const cases = [...GENERATION_CASES, ...REGENERATION_CASES];
+      const fileOf = (lifecycleCase: Case) => lifecycleCase.file ?? 'src/zoho/session.js';
+      const hasRule = (lifecycleCase: Case) => lifecycleCase.expected.some(([rule]) => rule === ruleId);
+      tester.run(`zoho-authtoken/${ruleId} over the lifecycle table`, rule(ruleId), {
+        valid: [...LOOK_ALIKE_CASES, ...cases.filter((lifecycleCase) => !hasRule(lifecycleCase))].map((lifecycleCase) => ({
+          name: lifecycleCase.name,
+          code: lifecycleCase.source,
+          filename: fileOf(lifecycleCase),
+          languageOptions: languageOptionsFor(fileOf(lifecycleCase)),
+        })),
+        invalid: cases.filter(hasRule).map((lifecycleCase) => ({
+          name: lifecycleCase.name,
+          code: lifecycleCase.source,
+          filename: fileOf(lifecycleCase),
+          languageOptions: languageOptionsFor(fileOf(lifecycleCase)),
+          output: null as unknown as string,
+          errors: lifecycleCase.expected.filter(([rule]) => rule === ruleId).map(([, line, endLine]) => ({ message: /: obsolete with an authtoken, delete it$/, line, endLine })),
+        })),
+      });
+    }
 
     for (const ruleId of RULES_WITHOUT_FIX) {
       tester.run(`zoho-authtoken/${ruleId} on negative twins`, rule(ruleId), {
