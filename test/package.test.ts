@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,22 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../src/core/findings.js';
 import { CONFIG_JSON_SCHEMA_FILE } from '../src/config/json-schema.js';
 import { TOOL } from '../src/version.js';
+import { npm, npmEnv, packTarball } from './helpers/npm.js';
 import { REPO_ROOT } from './helpers/projects.js';
-
-/**
- * npm, as a user runs it, without what `npm test` put in the environment: npm passes its own
- * config to scripts as npm_config_* variables (npm_config_local_prefix is this repository), and a
- * nested install must see the temporary folder as its project. Cache, user config and registry
- * stay, so an offline cache or a mirror keep working.
- */
-function npmEnv(): NodeJS.ProcessEnv {
-  const keep = new Set(['npm_config_cache', 'npm_config_userconfig', 'npm_config_globalconfig', 'npm_config_registry']);
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_') || keep.has(key.toLowerCase())));
-}
-
-function npm(args: readonly string[], cwd: string): string {
-  return execFileSync('npm', args, { cwd, env: npmEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
-}
+import { readmeBlock } from './helpers/readme.js';
 
 interface PackedFile {
   path: string;
@@ -31,6 +18,7 @@ interface PackedFile {
 const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
+  /^action\.yml$/,
   /^dist\/src\/[a-z0-9/-]+\.(js|d\.ts)$/,
   /^dist\/transforms\/zoho-authtoken\.(cjs|js|d\.ts)$/,
   /^docs\/rules\/[a-z-]+\.md$/,
@@ -43,18 +31,13 @@ const REQUIRED = [
   'dist/src/cli.js',
   'dist/src/index.js',
   'dist/src/index.d.ts',
+  'dist/src/eslint-plugin/index.js',
+  'dist/src/eslint-plugin/index.d.ts',
+  'action.yml',
   'dist/transforms/zoho-authtoken.cjs',
   CONFIG_JSON_SCHEMA_FILE,
   ...RULE_IDS.map((id) => `docs/rules/${id}.md`),
 ];
-
-/** A fenced block of the README, found by the HTML comment just above it. */
-function readmeBlock(marker: string): string {
-  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  const match = new RegExp(`<!-- ${marker} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\`\`\`\\n`).exec(readme);
-  if (!match) throw new Error(`README.md has no block marked <!-- ${marker} -->`);
-  return match[1]!;
-}
 
 describe('the npm package', () => {
   it('npm pack contains the built CLI, transforms, rule docs and JSON Schema, and nothing else', () => {
@@ -70,13 +53,11 @@ describe('the npm package', () => {
     let consumer = '';
 
     beforeAll(() => {
-      const packDir = mkdtempSync(path.join(tmpdir(), 'zoho-authtoken-pack-'));
-      // `npm test` has just built dist/; --ignore-scripts keeps pack from building again.
-      const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], REPO_ROOT)) as [{ filename: string }];
+      const tarball = packTarball();
       consumer = mkdtempSync(path.join(tmpdir(), 'zoho-authtoken-consumer-'));
       writeFileSync(path.join(consumer, 'package.json'), `${JSON.stringify({ name: 'legacy-consumer', private: true, type: 'module' }, null, 2)}\n`);
       // From the local cache when it has everything (the repository's own `npm ci` filled it), else the registry.
-      npm(['install', path.join(packDir, packed.filename), '--no-audit', '--no-fund', '--prefer-offline'], consumer);
+      npm(['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], consumer);
       mkdirSync(path.join(consumer, 'src'));
       writeFileSync(path.join(consumer, 'src/legacy.js'), readmeBlock('legacy-example'));
     }, 600_000);
