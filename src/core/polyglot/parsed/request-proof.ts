@@ -35,10 +35,15 @@ export function endpointOfValue(node: SyntaxNode, context: ParsedContext, depth 
     } else if ((parent.type === 'assignment_expression' || parent.type === 'assignment') && parent.fields.get('right') === current) {
       const left = parent.fields.get('left');
       return left && depth < 2 ? endpointOfVariable(left, parent, context, depth + 1) : undefined;
-    } else if (!PASS_THROUGH.has(parent.type)) return undefined;
+    } else if (!PASS_THROUGH.has(parent.type) && !isMethodReceiver(current, parent)) return undefined;
     current = parent;
   }
   return undefined;
+}
+
+/** `body.encode('utf-8')`, `$q->toString()`: the value goes on into the method's result. */
+function isMethodReceiver(node: SyntaxNode, parent: SyntaxNode): boolean {
+  return (parent.type === 'attribute' && parent.fields.get('object') === node) || (parent.type === 'call' && parent.fields.get('receiver') === node);
 }
 
 /** The first use of a variable, after its assignment, that shows where it goes. */

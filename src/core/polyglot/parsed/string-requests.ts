@@ -218,7 +218,9 @@ function scopeInsertion(param: AtomParam, hole: HoleAtom | undefined, chain: Cha
   const next = chain.operands[hole.place.index + 1];
   const nextQuote = next && context.grammar.stringTypes.has(next.type) ? literalQuote(next, context.text) : undefined;
   if (nextQuote) return { start: nextQuote.contentStart, end: nextQuote.contentStart, text: scopeText };
-  return { start: hole.end, end: hole.end, text: ` ${context.grammar.concatOperator} '${scopeText}'` };
+  // A new operand, quoted like the string that names the parameter.
+  const quote = literalQuote(param.equals.literal, context.text)?.quote ?? "'";
+  return { start: hole.end, end: hole.end, text: ` ${context.grammar.concatOperator} ${quote}${scopeText}${quote}` };
 }
 
 /** Removes a format argument with its comma; `"..." % t` loses ` % t` whole. */

@@ -28,23 +28,27 @@ const GRAMMAR_PACKAGES: Readonly<Record<ParsedLanguage, string>> = {
   python: '@ast-grep/lang-python',
   ruby: '@ast-grep/lang-ruby',
 };
-const registered = new Set<ParsedLanguage>();
+let isRegistered = false;
 let loads = 0;
 
-/** How many grammars this thread has loaded: the lazy-loading test reads it. */
+/** How many times this thread has loaded the grammars (0 or 1): the lazy-loading test reads it. */
 export function parserLoadCount(): number {
   return loads;
 }
 
-function grammarFor(language: ParsedLanguage): AstGrepNapi {
-  const binding = napi();
-  if (!registered.has(language)) {
-    const grammar = lazyModule<unknown>(GRAMMAR_PACKAGES[language])();
-    binding.registerDynamicLanguage({ [language]: grammar });
-    registered.add(language);
+/**
+ * ast-grep keeps one registry of dynamic languages, replaced by each call: the three grammars
+ * are registered together, on the first file that needs one of them.
+ */
+function binding(): AstGrepNapi {
+  const napiBinding = napi();
+  if (!isRegistered) {
+    const grammars = Object.fromEntries(Object.entries(GRAMMAR_PACKAGES).map(([language, specifier]) => [language, lazyModule<unknown>(specifier)()]));
+    napiBinding.registerDynamicLanguage(grammars);
+    isRegistered = true;
     loads++;
   }
-  return binding;
+  return napiBinding;
 }
 
 /** A plain copy of a tree-sitter node: offsets are UTF-16 indices into the parsed text. */
@@ -73,7 +77,7 @@ export interface ParsedTree {
 }
 
 export function parseTree(text: string, language: ParsedLanguage): ParsedTree {
-  const sgRoot = grammarFor(language).parse(language, text).root();
+  const sgRoot = binding().parse(language, text).root();
   let error: SyntaxNode | undefined;
   const copy = (node: SgNodeLike, parent: SyntaxNode | null): SyntaxNode => {
     const range = node.range();
