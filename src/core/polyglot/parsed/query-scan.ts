@@ -16,6 +16,8 @@ export interface AtomParam {
   separatorAfter: CharAtom | null;
   /** Is there anything between the value and the next separator? */
   hasTail: boolean;
+  /** Written as the last path segment (`/api/xml/read/apikey=K`, Creator): `pathSlash` is that `/`. */
+  pathSlash?: CharAtom;
 }
 
 const NAME_CHAR = /^[A-Za-z0-9_.\-[\]]$/;
@@ -31,9 +33,11 @@ function isSeparatorHole(atom: Atom | undefined): atom is HoleAtom {
 
 export function scanAtomParams(atoms: readonly Atom[]): AtomParam[] {
   const params: AtomParam[] = [];
+  const hasQuery = atoms.some((atom) => (atom.kind === 'char' ? atom.ch === '?' : atom.known.includes('?')));
   for (let i = 0; i < atoms.length; i++) {
     const before = atoms[i - 1];
-    const isStart = i === 0 || isSeparatorChar(before) || isSeparatorHole(before);
+    const isPathStart = !hasQuery && params.length === 0 && before?.kind === 'char' && before.ch === '/';
+    const isStart = i === 0 || isSeparatorChar(before) || isSeparatorHole(before) || isPathStart;
     if (!isStart) continue;
     const nameAtoms: CharAtom[] = [];
     let j = i;
@@ -66,6 +70,7 @@ export function scanAtomParams(atoms: readonly Atom[]): AtomParam[] {
       separatorBefore: isSeparatorChar(before) ? before : null,
       separatorAfter: after?.kind === 'char' && after.ch === '&' ? after : null,
       hasTail: end > k,
+      ...(isPathStart ? { pathSlash: before } : {}),
     });
   }
   return params;

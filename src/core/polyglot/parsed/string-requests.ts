@@ -25,13 +25,15 @@ export function rewriteStringRequests(context: ParsedContext): void {
     if (owned.some((root) => root.start <= node.start && node.end <= root.end)) continue;
     const chain = buildChain(node, grammar, text, context.values);
     if (!chain) continue;
+    // Path-style parameters (`/record/add/apikey=K`) are Creator's; elsewhere a `/name=` is a path.
     const params = scanAtomParams(chain.atoms);
     if (!params.some((param) => isLegacyParamName(param.name))) continue;
     const target = builtVariable(node, context);
     const endpoint = context.classify(atomsText(chain.atoms)) ?? (target?.base ? context.classify(context.values.evaluate(target.base)) : undefined);
     if (endpoint?.kind !== 'service') continue;
     owned.push(node);
-    const built: BuiltChain = { chain, params, service: endpoint.service };
+    const built: BuiltChain = { chain, params: params.filter((param) => !param.pathSlash || endpoint.service.hasPathStyleParams), service: endpoint.service };
+    if (!built.params.some((param) => isLegacyParamName(param.name, endpoint.service))) continue;
     const group = target ? groups.get(target.key) : undefined;
     if (group && group[0]!.service === endpoint.service) group.push(built);
     else {
@@ -97,7 +99,9 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
   for (const built of group) for (const param of built.params) owners.set(param, built.chain);
   const plan = planParamRewrite(group.flatMap((built) => built.params), service, scope);
   const names = [...new Set(plan.map((planned) => planned.param.name))].join(' and ');
-  const edits: Edit[] = [];
+  // Creator's path-style parameters become a proper query string: that `/` turns into `?`.
+  const slash = plan.find((planned) => planned.param.pathSlash)?.param.pathSlash;
+  const edits: Edit[] = slash ? [{ start: slash.start, end: slash.end, text: '?' }] : [];
   let reason: string | undefined;
   for (const { param, action } of plan) {
     const rendered = renderParam(param, action, owners.get(param)!, scope, context);
