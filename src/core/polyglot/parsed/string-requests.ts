@@ -29,7 +29,7 @@ export function rewriteStringRequests(context: ParsedContext): void {
     const params = scanAtomParams(chain.atoms);
     if (!params.some((param) => isLegacyParamName(param.name))) continue;
     const target = builtVariable(node, context);
-    const endpoint = context.classify(atomsText(chain.atoms)) ?? (target?.base ? context.classify(context.values.evaluate(target.base)) : undefined);
+    const endpoint = context.classify(atomsText(chain.atoms)) ?? (target?.base ? context.classify(context.values.evaluate(target.base)) : undefined) ?? enclosingConcatEndpoint(node, context);
     if (endpoint?.kind !== 'service') continue;
     owned.push(node);
     const built: BuiltChain = { chain, params: params.filter((param) => !param.pathSlash || endpoint.service.hasPathStyleParams), service: endpoint.service };
@@ -60,6 +60,14 @@ function isChainRoot(node: SyntaxNode, context: ParsedContext): boolean {
   if (parent?.type === 'argument' && parent.parent?.parent && formatCallOf(parent.parent.parent, grammar, text)?.literal === node) return false;
   if (isConcat(parent)) return false;
   return isConcat(node) || grammar.stringTypes.has(node.type);
+}
+
+/** `CRM_URL + '...?apikey=%s' % (k,)`: a format inside a concatenation is proven by what precedes it. */
+function enclosingConcatEndpoint(node: SyntaxNode, context: ParsedContext): ReturnType<ParsedContext['classify']> {
+  const { grammar, text } = context;
+  let root = node;
+  while (root.parent && isBinary(root.parent) && operatorOf(root.parent, text) === grammar.concatOperator) root = root.parent;
+  return root === node ? undefined : context.classify(context.values.evaluate(root));
 }
 
 /**

@@ -84,6 +84,11 @@ export function reportTicketCode(context: ParsedContext): void {
         continue;
       }
     }
+    // Ruby calls a method without parentheses: `fresh = login` reads as an identifier.
+    if (context.grammar.language === 'ruby' && node.type === 'identifier' && wrappers.has(textOf(node, text)) && node.parent?.fields.get('name') !== node && !FUNCTION_TYPES.has(node.parent?.type ?? '')) {
+      flags.push({ node: enclosingStatement(node), draft: { ruleId: 'ticket-generation', messageId: 'call', data: { name: textOf(node, text) } } });
+      continue;
+    }
     if (isTicketStoreName(node, context)) {
       flags.push({ node: enclosingStatement(node), draft: { ruleId: 'ticket-regeneration', messageId: 'cache' } });
       continue;
