@@ -9,6 +9,7 @@ import { classifyRequestText } from '../src/core/zoho/endpoint.js';
 import { scopeOf } from '../src/core/zoho/services.js';
 import { listFixturePairs } from './helpers/fixture-pairs.js';
 import { recordPhp, recordPython, requestDifference } from './helpers/oracle.js';
+import { findPython2 } from './helpers/python2.js';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/polyglot-migrate');
 const pairs = listFixturePairs(root);
@@ -19,20 +20,20 @@ function has(command: string, args: string[] = ['--version']): boolean {
 
 // .ci/run installs php-cli and ruby; on a machine without them the checks are skipped, loudly.
 const tools = { php: has('php', ['-v']), ruby: has('ruby', ['-v']), python3: has('python3', ['-V']) };
-const python2 = ['python2', 'python2.7'].find((name) => has(name, ['-V'])) ?? (has('python', ['-c', 'import sys; sys.exit(sys.version_info[0] != 2)']) ? 'python' : undefined);
-for (const [tool, isThere] of Object.entries(tools)) if (!isThere) console.warn(`polyglot-migrate: ${tool} missing, its syntax checks are SKIPPED`);
+const python2 = findPython2();
+for (const [tool, isThere] of Object.entries({ ...tools, python2: python2 !== undefined })) if (!isThere) console.warn(`polyglot-migrate: ${tool} missing, its checks are SKIPPED`);
 
 const isPython2 = (name: string) => name.startsWith('py2-');
 const isNegative = (pair: (typeof pairs)[number]) => /-not-zoho\./.test(pair.name);
 
 function syntaxCheck(file: string, name: string): string | undefined {
-  const run = (command: string, args: string[]) => {
-    const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) => {
+    const result = spawnSync(command, args, { encoding: 'utf8', env: { ...env, PYTHONDONTWRITEBYTECODE: '1' } });
     return result.status === 0 ? undefined : `${command}: ${result.stderr || result.stdout}`;
   };
   if (file.endsWith('.php')) return tools.php ? run('php', ['-l', file]) : undefined;
   if (file.endsWith('.rb')) return tools.ruby ? run('ruby', ['-c', file]) : undefined;
-  if (isPython2(name)) return python2 ? run(python2, ['-c', 'import sys, compiler; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")', file]) : undefined;
+  if (isPython2(name)) return python2 ? run(python2.command, ['-c', 'import sys, compiler; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")', file], python2.env) : undefined;
   return tools.python3 ? run('python3', ['-c', 'import sys; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")', file]) : undefined;
 }
 
@@ -84,7 +85,7 @@ describe('PHP, Python and Ruby fixture pairs', () => {
 describe('request-equivalence oracle on the executable PHP and Python pairs', () => {
   const executable = pairs.filter((pair) => (pair.filePath.endsWith('.php') && tools.php) || (pair.filePath.endsWith('.py') && (isPython2(pair.name) ? python2 : tools.python3)));
   it.each(executable)('$name sends the same requests, with authtoken and scope for apikey and ticket', (pair) => {
-    const record = (file: string) => (file.endsWith('.php') ? recordPhp(file) : recordPython(file, isPython2(pair.name) ? python2! : 'python3'));
+    const record = (file: string) => (file.endsWith('.php') ? recordPhp(file) : isPython2(pair.name) ? recordPython(file, python2!.command, python2!.env) : recordPython(file, 'python3'));
     const before = record(pair.input);
     const after = record(pair.output);
     expect(before.length).toBeGreaterThan(0);

@@ -31,8 +31,8 @@ export function recordPhp(file: string): RecordedRequest[] {
 }
 
 /** Runs a Python file with urllib/urllib2/requests stubs (python2 for Python 2 fixtures). */
-export function recordPython(file: string, python: string): RecordedRequest[] {
-  const run = spawnSync(python, ['-B', path.resolve(here, '../oracle-python/record.py'), file], { env: environment(), encoding: 'utf8' });
+export function recordPython(file: string, python: string, env: NodeJS.ProcessEnv = process.env): RecordedRequest[] {
+  const run = spawnSync(python, ['-B', path.resolve(here, '../oracle-python/record.py'), file], { env: { ...env, ZOHO_CRM_AUTHTOKEN: ORACLE_TOKEN }, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`${python} ${file} failed: ${run.stderr}`);
   const lines = run.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]!) as RecordedRequest[];
