@@ -48,6 +48,7 @@ export function resolveOptions(options: CoreOptions = {}): ResolvedOptions {
     services: options.services ?? ZOHO_SERVICES,
     rules: options.rules ?? {},
     ...(options.annotateComment !== undefined ? { annotateComment: options.annotateComment } : {}),
+    ...(options.tokenExprs !== undefined ? { tokenExprs: options.tokenExprs } : {}),
   };
 }
 

@@ -90,8 +90,9 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
   const secrets = new Set<string>(findCredentialValues(text));
   const { tokens, settings } = tokenizeLanguage(text, language);
   // PHP, Python and Ruby are parsed: what the parser rewrites or flags, the text scan does not repeat.
-  const parsed: ParsedAnalysis | undefined = PARSED_LANGUAGES.has(language)
-    ? analyzeParsedSource(text, language as ParsedLanguage, resolved, options.tokenExprs, findings.lines)
+  // Only a file that names Zoho or a legacy parameter is parsed: the parser loads for candidates only.
+  const parsed: ParsedAnalysis | undefined = PARSED_LANGUAGES.has(language) && /zoho|apikey|ticket/i.test(text)
+    ? analyzeParsedSource(text, language as ParsedLanguage, resolved, resolved.tokenExprs, findings.lines)
     : undefined;
   const scanned: DraftFinding[] = [];
   reportLegacyUsage(tokens, settings, {
