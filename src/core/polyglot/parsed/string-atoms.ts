@@ -70,10 +70,12 @@ const PERCENT_PLACEHOLDER = /%(?:\d+\$)?[-+ 0#']*\d*(?:\.\d+)?([%a-zA-Z])/g;
 const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)((?:![rsa])?(?::[^{}]*)?)\}/g;
 
 export function flattenConcat(node: SyntaxNode, grammar: Grammar, text: string): SyntaxNode[] {
+  // Python's adjacent literals (`'a' 'b'`, across lines in parentheses) are one string.
+  if (node.type === 'concatenated_string') return namedChildren(node).filter((child) => child.type === 'string');
   if (isBinary(node) && operatorOf(node, text) === grammar.concatOperator) {
     const left = node.fields.get('left');
     const right = node.fields.get('right');
-    if (left && right) return [...flattenConcat(left, grammar, text), right];
+    if (left && right) return [...flattenConcat(left, grammar, text), ...(right.type === 'concatenated_string' ? flattenConcat(right, grammar, text) : [right])];
   }
   return [node];
 }

@@ -58,8 +58,8 @@ function isChainRoot(node: SyntaxNode, context: ParsedContext): boolean {
   if (parent && formatCallOf(parent, grammar, text)?.literal === node) return false;
   if (parent?.type === 'attribute' && parent.parent && formatCallOf(parent.parent, grammar, text)?.literal === node) return false;
   if (parent?.type === 'argument' && parent.parent?.parent && formatCallOf(parent.parent.parent, grammar, text)?.literal === node) return false;
-  if (isConcat(parent)) return false;
-  return isConcat(node) || grammar.stringTypes.has(node.type);
+  if (isConcat(parent) || parent?.type === 'concatenated_string') return false;
+  return isConcat(node) || node.type === 'concatenated_string' || grammar.stringTypes.has(node.type);
 }
 
 /** `CRM_URL + '...?apikey=%s' % (k,)`: a format inside a concatenation is proven by what precedes it. */

@@ -25,6 +25,7 @@ export class Values {
     if (depth > 12) return UNKNOWN_VALUE;
     const grammar = this.grammar;
     if (grammar.stringTypes.has(node.type)) return this.stringValue(node, depth);
+    if (node.type === 'concatenated_string') return namedChildren(node).map((part) => this.evaluate(part, depth + 1)).join('');
     if (node.type === 'parenthesized_expression') {
       const inner = namedChildren(node)[0];
       return inner ? this.evaluate(inner, depth + 1) : UNKNOWN_VALUE;
