@@ -28,13 +28,20 @@ export interface ParsedAnalysis {
  * scan of polyglot/ still reports its legacy URLs.
  */
 export function analyzeParsedSource(text: string, language: ParsedLanguage, options: ResolvedOptions, tokenExprs: TokenExprs | undefined, lines: LineIndex): ParsedAnalysis {
-  const tree = parseTree(text, language);
-  if (tree.error) {
-    const { line, column } = lines.position(tree.error.start);
-    const message = `${language === 'php' ? 'PHP' : language === 'python' ? 'Python' : 'Ruby'} syntax error`;
-    const draft: DraftFinding = { ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${message} (${line}:${column})` }, start: tree.error.start, end: tree.error.start, fixable: false };
-    return { drafts: [draft], parseError: { message, line, column, offset: tree.error.start } };
+  const name = language === 'php' ? 'PHP' : language === 'python' ? 'Python' : 'Ruby';
+  const failure = (message: string, offset: number): ParsedAnalysis => {
+    const { line, column } = lines.position(offset);
+    const draft: DraftFinding = { ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${message} (${line}:${column})` }, start: offset, end: offset, fixable: false };
+    return { drafts: [draft], parseError: { message, line, column, offset } };
+  };
+  let tree: ReturnType<typeof parseTree>;
+  try {
+    tree = parseTree(text, language);
+  } catch (error) {
+    // A grammar that cannot load on this platform is the file's finding, never a crash; the text scan still runs.
+    return failure(`the ${name} parser failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`, 0);
   }
+  if (tree.error) return failure(`${name} syntax error`, tree.error.start);
   const grammar = GRAMMARS[language];
   const tokenExpr = tokenExprFor(language, tokenExprs);
   const drafts: DraftFinding[] = [];

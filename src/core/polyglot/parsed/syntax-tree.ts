@@ -65,10 +65,37 @@ export interface SyntaxNode {
 }
 
 /**
- * Field names read by the detectors: ast-grep exposes a field only when asked by name, so the
- * copy asks these once per node.
+ * Field names the detectors read, per node type: ast-grep exposes a field only when asked by
+ * name, and each question crosses into native code, so the copy asks only these.
  */
-const FIELD_NAMES = ['left', 'right', 'function', 'arguments', 'name', 'object', 'attribute', 'receiver', 'method', 'key', 'value', 'body', 'scope', 'operator'];
+const BINARY_FIELDS = ['left', 'right', 'operator'];
+const FIELDS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
+  binary_expression: BINARY_FIELDS,
+  binary_operator: BINARY_FIELDS,
+  binary: BINARY_FIELDS,
+  assignment_expression: BINARY_FIELDS,
+  augmented_assignment_expression: BINARY_FIELDS,
+  assignment: BINARY_FIELDS,
+  augmented_assignment: BINARY_FIELDS,
+  operator_assignment: BINARY_FIELDS,
+  function_call_expression: ['function', 'arguments'],
+  member_call_expression: ['object', 'name', 'arguments'],
+  scoped_call_expression: ['scope', 'name', 'arguments'],
+  call: ['function', 'arguments', 'receiver', 'method'],
+  attribute: ['object', 'attribute'],
+  member_access_expression: ['object', 'name'],
+  keyword_argument: ['name', 'value'],
+  pair: ['key', 'value'],
+  scope_resolution: ['scope', 'name'],
+  property_element: ['name'],
+  function_definition: ['name'],
+  method_declaration: ['name'],
+  method: ['name'],
+  singleton_method: ['name'],
+  class_declaration: ['name'],
+  class_definition: ['name'],
+  class: ['name'],
+};
 
 export interface ParsedTree {
   root: SyntaxNode;
@@ -87,7 +114,7 @@ export function parseTree(text: string, language: ParsedLanguage): ParsedTree {
     const children = node.children();
     plain.children = children.map((child) => copy(child, plain));
     if (children.length > 0) {
-      for (const name of FIELD_NAMES) {
+      for (const name of FIELDS_BY_TYPE[plain.type] ?? []) {
         const field = node.field(name);
         if (!field) continue;
         const range = field.range();
