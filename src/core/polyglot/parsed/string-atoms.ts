@@ -86,7 +86,7 @@ export function formatCallOf(node: SyntaxNode, grammar: Grammar, text: string): 
     const left = node.fields.get('left');
     const right = node.fields.get('right');
     if (!left || !right || left.type !== 'string') return undefined;
-    const isTuple = right.type === 'tuple' || (right.type === 'parenthesized_expression' && false);
+    const isTuple = right.type === 'tuple';
     return { kind: 'percent', literal: left, args: isTuple ? namedChildren(right).filter((c) => c.type !== 'comment') : [right], isSingleValue: !isTuple, whole: node };
   }
   if (grammar.language === 'php' && node.type === 'function_call_expression' && calleeText(node, text).toLowerCase() === 'sprintf') {

@@ -105,7 +105,6 @@ export class Values {
         return;
       }
     }
-    if (language === 'python' && node.type === 'class_definition') return;
     if (!this.grammar.assignmentTypes.has(node.type)) return;
     const left = node.fields.get('left') ?? namedChildren(node)[0];
     const right = node.fields.get('right') ?? namedChildren(node)[1];
