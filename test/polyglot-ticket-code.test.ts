@@ -67,3 +67,17 @@ describe('ticket machinery in PHP, Python and Ruby', () => {
     expect(ticketRules(desk, 'desk.php')).toEqual([]);
   });
 });
+
+describe('migrate --annotate in PHP, Python and Ruby', () => {
+  it("puts the language's own marker comment above each flagged construct, once", async () => {
+    const { migrateSource } = await import('../src/core/migrate-source.js');
+    const python = "def login(user, password):\n    return urllib2.urlopen('https://accounts.zoho.com/login?FROM_AGENT=true&LOGIN_ID=' + user + '&PASSWORD=' + password).read()\n";
+    const once = migrateSource(python, { filePath: 'a.py', annotate: true }).output;
+    expect(once).toBe('# zoho-authtoken: remove: Zoho ticket login/logout is obsolete with an authtoken\n' + python);
+    expect(migrateSource(once, { filePath: 'a.py', annotate: true }).changed).toBe(false);
+    const php = "<?php\nfunction zoho_login($u, $p) {\n    return file_get_contents('https://accounts.zoho.com/login?FROM_AGENT=true&LOGIN_ID=' . $u . '&PASSWORD=' . $p);\n}\n";
+    expect(migrateSource(php, { filePath: 'a.php', annotate: true }).output).toContain('<?php\n// zoho-authtoken: remove: Zoho ticket login/logout is obsolete with an authtoken\nfunction zoho_login');
+    const ruby = "TICKET_TTL = 7.days\ndef login\n  Net::HTTP.post_form(URI('https://accounts.zoho.com/login'), 'LOGIN_ID' => 'u', 'PASSWORD' => 'p')\nend\n";
+    expect(migrateSource(ruby, { filePath: 'a.rb', annotate: true }).output.split('\n').filter((line) => line.startsWith('# zoho-authtoken: remove:'))).toHaveLength(2);
+  });
+});

@@ -1,6 +1,7 @@
 import type { DraftFinding, ResolvedOptions } from '../../context.js';
 import type { ParseFailure } from '../../parse.js';
 import type { LineIndex } from '../../source/line-index.js';
+import { ANNOTATION_PREFIX, RULES } from '../../rules.js';
 import { classifyRequestText } from '../../zoho/endpoint.js';
 import { GRAMMARS } from './grammar.js';
 import { rewriteMapRequests } from './map-requests.js';
@@ -55,6 +56,7 @@ export function analyzeParsedSource(text: string, language: ParsedLanguage, opti
     tokenExpr,
     tokenSupportEdits: language === 'python' ? pythonImportEdits(tree.root, text, tokenExpr) : [],
     classify: (known) => classifyRequestText(known, options.services),
+    annotationFor: (ruleId) => `${ANNOTATION_PREFIX} ${options.annotateComment ?? RULES[ruleId].annotation ?? ''}`.trim(),
     report: (draft) => drafts.push(draft),
   };
   rewriteStringRequests(context);

@@ -17,6 +17,8 @@ export interface ParsedContext {
   tokenExpr: string;
   /** Edits every fix that inserts the token needs too (Python's `import os`). */
   tokenSupportEdits: Edit[];
+  /** The `migrate --annotate` marker text for flagged ticket code (prefix included). */
+  annotationFor(ruleId: 'ticket-generation' | 'ticket-regeneration'): string;
   /** Classifies known text (holes of unknown value are UNKNOWN_VALUE). */
   classify(text: string): Endpoint | undefined;
   report(draft: DraftFinding): void;

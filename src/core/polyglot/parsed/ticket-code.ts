@@ -107,7 +107,10 @@ export function reportTicketCode(context: ParsedContext): void {
       flags.push({ node: check, draft: { ruleId: 'ticket-regeneration', messageId: 'retry' } });
     }
   }
-  for (const flag of withCacheFunctions(flags)) context.report({ ...flag.draft, start: flag.node.start, end: flag.node.end, fixable: false });
+  for (const flag of withCacheFunctions(flags)) {
+    const ruleId = flag.draft.ruleId as 'ticket-generation' | 'ticket-regeneration';
+    context.report({ ...flag.draft, start: flag.node.start, end: flag.node.end, fixable: false, annotation: context.annotationFor(ruleId) });
+  }
 }
 
 /**
