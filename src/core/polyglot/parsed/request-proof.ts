@@ -75,6 +75,15 @@ function endpointOfCall(call: SyntaxNode, via: SyntaxNode, context: ParsedContex
     const endpoint = context.classify(context.values.evaluate(arg.value));
     if (endpoint) return endpoint;
   }
+  // `req.set_form_data(params)` after `req = Net::HTTP::Post.new(URI(CRM + '...'))`: the object was made for the URL.
+  const receiver = call.fields.get('receiver') ?? call.fields.get('object');
+  const made = receiver && !isWithin(via, receiver) ? context.values.definitionOf(receiver) : undefined;
+  if (made && context.grammar.callTypes.has(made.type)) {
+    for (const arg of callArguments(made, text)) {
+      const endpoint = context.classify(context.values.evaluate(arg.value));
+      if (endpoint) return endpoint;
+    }
+  }
   return undefined;
 }
 
