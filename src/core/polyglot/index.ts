@@ -121,8 +121,14 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
  */
 function mergeWithParsed(scanned: readonly DraftFinding[], parsed: ParsedAnalysis, language: string): DraftFinding[] {
   const covers = (outer: DraftFinding, inner: DraftFinding) => outer.start < inner.end && inner.start < outer.end;
+  const isTicketCode = (draft: DraftFinding) => draft.ruleId === 'ticket-generation' || draft.ruleId === 'ticket-regeneration';
+  // A request the parser rewrote or judged; ticket code it flagged whole, with the settings and
+  // unprovable look-alikes inside it. A Zoho request inside ticket code stays the text scan's.
+  const isCoveredBy = (own: DraftFinding, draft: DraftFinding) =>
+    covers(own, draft) &&
+    (own.ruleId === draft.ruleId || (isTicketCode(own) && isTicketCode(draft)) || (isTicketCode(own) && (draft.messageId === 'setting' || draft.messageId === 'unprovable')));
   const kept = scanned
-    .filter((draft) => draft.ruleId === 'hardcoded-credential' || draft.severity === 'note' || !parsed.drafts.some((own) => own.ruleId !== 'parse-error' && covers(own, draft)))
+    .filter((draft) => draft.ruleId === 'hardcoded-credential' || draft.severity === 'note' || !parsed.drafts.some((own) => isCoveredBy(own, draft)))
     .map((draft): DraftFinding => {
       if (draft.messageId !== 'handwork' || parsed.parseError) return draft;
       const reason = `migrate could not follow how this ${language} request is built`;
