@@ -132,3 +132,29 @@ describe('files that do not parse', () => {
     expect(result.findings.some((finding) => finding.ruleId === 'legacy-auth-params' && finding.line === 3)).toBe(true);
   });
 });
+
+describe('constants from included files', () => {
+  const files: Record<string, string> = {
+    'lib/config.php': "<?php\ndefine('ZOHO_URL', 'https://crm.zoho.com/crm/private/xml/');\n",
+    'lib/settings.py': "CRM = 'https://crm.zoho.com/crm/private/json/'\n",
+    'lib/zoho_config.rb': "CRM = 'https://crm.zoho.com/crm/private/xml/'\n",
+    'lib/other.php': "<?php\ndefine('ZOHO_URL', 'https://api.example.com/');\n",
+  };
+  const readIncluded = (from: string, relative: string) => files[path.posix.join(path.posix.dirname(from), relative)];
+
+  it('prove a request Zoho through require_once, from ... import and require_relative', () => {
+    const php = "<?php\nrequire_once dirname(__FILE__) . '/config.php';\n$u = ZOHO_URL . 'Leads/getRecords?apikey=' . $k . '&ticket=' . $t;\n";
+    expect(migrateSource(php, { filePath: 'lib/leads.php', readIncluded }).output).toContain("$u = ZOHO_URL . 'Leads/getRecords?authtoken=' . getenv('ZOHO_CRM_AUTHTOKEN') . '&scope=crmapi';");
+    const python = "from settings import CRM\nimport requests\nrequests.get(CRM + 'Leads/getRecords', params={'apikey': k, 'ticket': t})\n";
+    expect(migrateSource(python, { filePath: 'lib/leads.py', readIncluded }).output).toContain("params={'authtoken': os.environ['ZOHO_CRM_AUTHTOKEN'], 'scope': 'crmapi'}");
+    const ruby = "require_relative 'zoho_config'\nNet::HTTP.get(URI(CRM + 'Leads/getRecords?apikey=' + k + '&ticket=' + t))\n";
+    expect(migrateSource(ruby, { filePath: 'lib/leads.rb', readIncluded }).output).toContain("URI(CRM + 'Leads/getRecords?authtoken=' + ENV['ZOHO_CRM_AUTHTOKEN'] + '&scope=crmapi')");
+  });
+
+  it('leave the request alone when the included constant is not Zoho, or the file cannot be read', () => {
+    const php = "<?php\nrequire 'other.php';\n$u = ZOHO_URL . 'Leads/getRecords?apikey=' . $k . '&ticket=' . $t;\n";
+    expect(migrateSource(php, { filePath: 'lib/leads.php', readIncluded }).changed).toBe(false);
+    expect(migrateSource(php.replace('other.php', 'missing.php'), { filePath: 'lib/leads.php', readIncluded }).changed).toBe(false);
+    expect(migrateSource(php, { filePath: 'lib/leads.php' }).changed).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import { migrateSource } from '../core/migrate-source.js';
 import type { CoreOptions } from '../core/options.js';
 import { excerptLines } from '../core/source/excerpt.js';
 import { unifiedDiff } from '../core/unified-diff.js';
+import { includedFileReader } from '../project/included-files.js';
 import { projectIndexFor } from '../project/index.js';
 import { isCandidateText } from './prefilter.js';
 import type { Command, FileResult, ReportedFinding } from './result.js';
@@ -52,7 +53,11 @@ export function analyzeFileText(text: string, file: string, command: Command, op
   if (!isCandidateText(text)) return { result: { file, status: 'unchanged', findings: [], remaining: [], secrets: [] } };
   const { projectRoot, annotate, ...core } = options;
   // Only candidate files get a resolver, and it reads a module only when a value is asked of it.
-  const analyzeOptions = { ...core, filePath: file, ...(projectRoot !== undefined ? { moduleResolver: projectIndexFor(projectRoot).resolverFor() } : {}) };
+  const analyzeOptions = {
+    ...core,
+    filePath: file,
+    ...(projectRoot !== undefined ? { moduleResolver: projectIndexFor(projectRoot).resolverFor(), readIncluded: includedFileReader(projectRoot) } : {}),
+  };
   if (command === 'check') {
     const analysis = analyzeSource(text, analyzeOptions);
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));

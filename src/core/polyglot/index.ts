@@ -92,7 +92,12 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
   // PHP, Python and Ruby are parsed: what the parser rewrites or flags, the text scan does not repeat.
   // Only a file that names Zoho or a legacy parameter is parsed: the parser loads for candidates only.
   const parsed: ParsedAnalysis | undefined = PARSED_LANGUAGES.has(language) && /zoho|apikey|ticket/i.test(text)
-    ? analyzeParsedSource(text, language as ParsedLanguage, resolved, resolved.tokenExprs, findings.lines)
+    ? analyzeParsedSource(text, language as ParsedLanguage, resolved, {
+        lines: findings.lines,
+        filePath: options.filePath,
+        ...(resolved.tokenExprs ? { tokenExprs: resolved.tokenExprs } : {}),
+        ...(options.readIncluded ? { readIncluded: options.readIncluded } : {}),
+      })
     : undefined;
   const scanned: DraftFinding[] = [];
   reportLegacyUsage(tokens, settings, {

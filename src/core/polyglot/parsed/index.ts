@@ -7,7 +7,8 @@ import { GRAMMARS } from './grammar.js';
 import { rewriteMapRequests } from './map-requests.js';
 import type { ParsedContext } from './parsed-context.js';
 import { rewriteStringRequests } from './string-requests.js';
-import { parseTree, type ParsedLanguage } from './syntax-tree.js';
+import { includedPaths } from './included-files.js';
+import { parseTree, type ParsedLanguage, type SyntaxNode } from './syntax-tree.js';
 import { reportTicketCode } from './ticket-code.js';
 import { pythonImportEdits, tokenExprFor, type TokenExprs } from './token-exprs.js';
 import { Values } from './values.js';
@@ -28,7 +29,16 @@ export interface ParsedAnalysis {
  * text in, drafts out. A file that does not parse gets a parse-error finding and no fix; the text
  * scan of polyglot/ still reports its legacy URLs.
  */
-export function analyzeParsedSource(text: string, language: ParsedLanguage, options: ResolvedOptions, tokenExprs: TokenExprs | undefined, lines: LineIndex): ParsedAnalysis {
+export interface ParsedSourceOptions {
+  tokenExprs?: TokenExprs;
+  lines: LineIndex;
+  filePath: string;
+  /** The text of an included file (relative to this file's folder), when the runner can read it. */
+  readIncluded?: (fromFile: string, relative: string) => string | undefined;
+}
+
+export function analyzeParsedSource(text: string, language: ParsedLanguage, options: ResolvedOptions, source: ParsedSourceOptions): ParsedAnalysis {
+  const { tokenExprs, lines } = source;
   const name = language === 'php' ? 'PHP' : language === 'python' ? 'Python' : 'Ruby';
   const failure = (message: string, offset: number): ParsedAnalysis => {
     const { line, column } = lines.position(offset);
@@ -46,11 +56,13 @@ export function analyzeParsedSource(text: string, language: ParsedLanguage, opti
   const grammar = GRAMMARS[language];
   const tokenExpr = tokenExprFor(language, tokenExprs);
   const drafts: DraftFinding[] = [];
+  const values = new Values(tree.root, text, grammar);
+  if (source.readIncluded) includeConstants(values, tree.root, text, language, source as Required<Pick<ParsedSourceOptions, 'readIncluded' | 'filePath'>>);
   const context: ParsedContext = {
     text,
     tree: tree.root,
     grammar,
-    values: new Values(tree.root, text, grammar),
+    values,
     services: options.services,
     crmScope: options.scope,
     tokenExpr,
@@ -63,4 +75,20 @@ export function analyzeParsedSource(text: string, language: ParsedLanguage, opti
   rewriteMapRequests(context);
   reportTicketCode(context);
   return { drafts };
+}
+
+/** One level of includes: the constants of each file this one includes, parsed with the same grammar. */
+function includeConstants(values: Values, root: SyntaxNode, text: string, language: ParsedLanguage, source: { readIncluded: NonNullable<ParsedSourceOptions['readIncluded']>; filePath: string }): void {
+  const grammar = GRAMMARS[language];
+  for (const relative of includedPaths(root, text, grammar, values)) {
+    const included = source.readIncluded(source.filePath, relative);
+    if (included === undefined) continue;
+    const body = included.startsWith('\uFEFF') ? included.slice(1) : included;
+    try {
+      const tree = parseTree(body, language);
+      if (!tree.error) values.include(new Values(tree.root, body, grammar));
+    } catch {
+      // An included file the parser cannot read proves nothing.
+    }
+  }
 }

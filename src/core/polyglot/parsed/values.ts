@@ -11,6 +11,8 @@ import type { SyntaxNode } from './syntax-tree.js';
 export class Values {
   /** Reference key -> the expressions assigned to it. */
   private readonly definitions = new Map<string, SyntaxNode[]>();
+  /** Constants of included files (`require_once 'config.php'`), each evaluated in its own file. */
+  private readonly included: Values[] = [];
 
   constructor(
     private readonly tree: SyntaxNode,
@@ -47,7 +49,25 @@ export class Values {
     const key = this.referenceKey(node);
     const assigned = key ? this.definitions.get(key) : undefined;
     if (assigned?.length === 1) return this.evaluate(assigned[0]!, depth + 1);
+    // A constant this file never defines may come from a file it includes.
+    if (key && !assigned && isFileLevelKey(key)) {
+      for (const other of this.included) {
+        const value = other.constantValue(key, depth + 1);
+        if (value !== undefined) return value;
+      }
+    }
     return UNKNOWN_VALUE;
+  }
+
+  /** Adds the constants of a file this one includes. */
+  include(other: Values): void {
+    this.included.push(other);
+  }
+
+  /** The value of a file-level constant defined exactly once in this file, if it is. */
+  constantValue(key: string, depth: number): string | undefined {
+    const assigned = this.definitions.get(key);
+    return assigned?.length === 1 ? this.evaluate(assigned[0]!, depth) : undefined;
   }
 
   /** Is this reference a name given exactly once, to a value this file fixes? */
@@ -193,4 +213,9 @@ export function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
   let current = node.parent;
   while (current && !CLASS_TYPES.has(current.type)) current = current.parent;
   return current ?? undefined;
+}
+
+/** Keys that name the same thing in every file: constants and module-level names, never locals or fields. */
+function isFileLevelKey(key: string): boolean {
+  return key.startsWith('const:') || key.startsWith('var:module:');
 }
