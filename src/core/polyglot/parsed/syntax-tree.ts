@@ -108,10 +108,14 @@ export function parseTree(text: string, language: ParsedLanguage): ParsedTree {
   let error: SyntaxNode | undefined;
   const copy = (node: SgNodeLike, parent: SyntaxNode | null): SyntaxNode => {
     const range = node.range();
-    const plain: SyntaxNode = { type: node.kind(), start: range.start.index, end: range.end.index, isNamed: node.isNamed(), parent, children: [], fields: new Map() };
+    const type = node.kind();
+    // Punctuation is always an anonymous token: asking the binding costs a native call per token.
+    const isNamed = /[A-Za-z]/.test(type) ? node.isNamed() : false;
+    const plain: SyntaxNode = { type, start: range.start.index, end: range.end.index, isNamed, parent, children: [], fields: new Map() };
     // tree-sitter marks a token it had to invent (a missing `;`) as a zero-width node.
     if (!error && (plain.type === 'ERROR' || (plain.start === plain.end && plain.isNamed === false && plain.type !== '' && parent !== null && isMissingToken(plain)))) error = plain;
-    const children = node.children();
+    // Punctuation has no children.
+    const children = isNamed || /[A-Za-z]/.test(type) ? node.children() : [];
     plain.children = children.map((child) => copy(child, plain));
     if (children.length > 0) {
       for (const name of FIELDS_BY_TYPE[plain.type] ?? []) {
