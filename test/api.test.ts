@@ -81,7 +81,7 @@ describe('the published JSON Schema', () => {
 
   it('describes every key and rule, and refuses unknown keys', () => {
     const schema = configJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'tokenExpr', 'scope', 'services', 'include', 'ignore', 'rules', 'annotateComment', 'removeTicketCode']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'tokenExpr', 'scope', 'services', 'include', 'ignore', 'rules', 'annotateComment', 'removeTicketCode', 'tokenExprs']);
     expect(Object.keys(schema.properties.rules!.properties!)).toEqual(Object.keys(RULES));
     expect(schema.additionalProperties).toBe(false);
   });

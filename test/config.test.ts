@@ -106,7 +106,7 @@ describe('configuration errors: one line naming the file and the key path', () =
   it.each([
     [{ tokenExpression: 'x' }, 'zoho-authtoken.config.json: tokenExpression: unknown key; did you mean "tokenExpr"?'],
     [{ Scope: 'x' }, 'zoho-authtoken.config.json: Scope: unknown key; did you mean "scope"?'],
-    [{ colour: true }, 'zoho-authtoken.config.json: colour: unknown key (allowed: $schema, tokenExpr, scope, services, include, ignore, rules, annotateComment, removeTicketCode)'],
+    [{ colour: true }, 'zoho-authtoken.config.json: colour: unknown key (allowed: $schema, tokenExpr, scope, services, include, ignore, rules, annotateComment, removeTicketCode, tokenExprs)'],
     [{ rules: { 'legacy-auth-param': 'off' } }, 'zoho-authtoken.config.json: rules.legacy-auth-param: unknown key; did you mean "legacy-auth-params"?'],
     [{ services: [{ id: 'crm', apiPth: '^/x' }] }, 'zoho-authtoken.config.json: services[0].apiPth: unknown key; did you mean "apiPath"?'],
     [{ scope: 3 }, 'zoho-authtoken.config.json: scope: expected string, got number 3'],
@@ -220,5 +220,19 @@ describe('the README configuration reference', () => {
     const { config, services } = parseConfig(JSON.parse(example!), 'README.md');
     expect(Object.keys(config).sort()).toEqual(['$schema', 'annotateComment', 'ignore', 'include', 'rules', 'scope', 'services', 'tokenExpr']);
     expect(services?.map((service) => service.id)).toContain('projects');
+  });
+});
+
+describe('configuration: token expressions for PHP, Python and Ruby', () => {
+  it('reads tokenExprs per language and hands them to the core', async () => {
+    const tokenExprs = { php: "$_ENV['ZOHO_TOKEN']", python: "settings.ZOHO['token']", ruby: 'Rails.application.credentials.zoho_token' };
+    const dir = tree({ 'zoho-authtoken.config.json': { tokenExprs } });
+    const core = coreOptionsOf(await loadConfig({ cwd: dir }));
+    expect(resolveOptions(core).tokenExprs).toEqual(tokenExprs);
+  });
+
+  it('refuses an unknown language or an empty expression, naming the key', async () => {
+    expect(await loadError(tree({ 'zoho-authtoken.config.json': { tokenExprs: { perl: '$ENV{TOKEN}' } } }))).toMatch(/tokenExprs/);
+    expect(await loadError(tree({ 'zoho-authtoken.config.json': { tokenExprs: { php: ' ' } } }))).toMatch(/tokenExprs\.php/);
   });
 });

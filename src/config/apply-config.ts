@@ -11,6 +11,7 @@ export function coreOptionsOf(loaded: LoadedConfig): CoreOptions {
     ...(loaded.services !== undefined ? { services: loaded.services } : {}),
     ...(config.rules !== undefined ? { rules: config.rules } : {}),
     ...(config.annotateComment !== undefined ? { annotateComment: config.annotateComment } : {}),
+    ...(config.tokenExprs !== undefined ? { tokenExprs: config.tokenExprs } : {}),
   };
 }
 
@@ -23,7 +24,7 @@ export function coreOptionsOf(loaded: LoadedConfig): CoreOptions {
 export function applyConfig(options: RunOptions, loaded: LoadedConfig): RunOptions {
   const fromConfig = coreOptionsOf(loaded);
   const merged: RunOptions = { ...fromConfig, ...options };
-  for (const key of ['tokenExpr', 'scope', 'services', 'annotateComment'] as const) {
+  for (const key of ['tokenExpr', 'scope', 'services', 'annotateComment', 'tokenExprs'] as const) {
     if (options[key] === undefined && fromConfig[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = fromConfig[key];
   }
   if (fromConfig.rules !== undefined || options.rules !== undefined) merged.rules = { ...fromConfig.rules, ...options.rules };

@@ -107,6 +107,14 @@ export const configSchema = z
       .union([z.boolean(), z.literal('exports')])
       .optional()
       .meta({ description: 'migrate and report also delete the ticket code the rewrite made dead (--remove-ticket-code); "exports" also removes exports no scanned module imports. Default false' }),
+    tokenExprs: z
+      .strictObject({
+        php: oneLine('tokenExprs.php').refine((text) => text.trim() !== '', { message: 'tokenExprs.php must not be empty' }).optional().meta({ description: "PHP expression; default getenv('ZOHO_CRM_AUTHTOKEN')" }),
+        python: oneLine('tokenExprs.python').refine((text) => text.trim() !== '', { message: 'tokenExprs.python must not be empty' }).optional().meta({ description: "Python expression; default os.environ['ZOHO_CRM_AUTHTOKEN'] (migrate adds `import os` where it is missing)" }),
+        ruby: oneLine('tokenExprs.ruby').refine((text) => text.trim() !== '', { message: 'tokenExprs.ruby must not be empty' }).optional().meta({ description: "Ruby expression; default ENV['ZOHO_CRM_AUTHTOKEN']" }),
+      })
+      .optional()
+      .meta({ description: 'the authtoken expression migrate inserts in PHP, Python and Ruby files (tokenExpr is JavaScript)' }),
   })
   .meta({ title: 'zoho-authtoken-codemod configuration', description: 'zoho-authtoken.config.json, or "zohoAuthtoken" in package.json' });
 

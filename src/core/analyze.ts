@@ -26,6 +26,8 @@ export interface AnalyzeOptions extends CoreOptions {
   filePath: string;
   /** Cross-module constants, when a project index is available. */
   moduleResolver?: ModuleResolver;
+  /** PHP/Python/Ruby: the text of a file this one includes (path relative to this file's folder), when it can be read. */
+  readIncluded?: (fromFile: string, relative: string) => string | undefined;
   /**
    * Set by migrate on its output: the legacy credentials its fixes removed (offsets into this
    * source), so that those left unused are reported as notes.

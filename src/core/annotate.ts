@@ -23,7 +23,9 @@ function previousLine(source: string, lineStart: number): string {
  * nothing. A construct that does not start its line (`a(); setInterval(...)`) gets the marker as
  * a block comment right before it, since the line may begin inside a template literal.
  */
-export function annotationEdits(source: string, findings: readonly Finding[]): Edit[] {
+export function annotationEdits(source: string, findings: readonly Finding[], lineComment = '//'): Edit[] {
+  // Python and Ruby have no block comment: a construct that does not start its line gets no marker there.
+  const hasBlockComments = lineComment === '//';
   const edits = new Map<number, Edit>();
   for (const finding of findings) {
     const marker = finding.annotation;
@@ -32,10 +34,10 @@ export function annotationEdits(source: string, findings: readonly Finding[]): E
     const lineStart = lineStartOf(source, start);
     const before = source.slice(lineStart, start);
     if (/^[\uFEFF]?[ \t]*$/.test(before)) {
-      if (previousLine(source, lineStart).trimStart().startsWith(`// ${ANNOTATION_PREFIX}`)) continue;
+      if (previousLine(source, lineStart).trimStart().startsWith(`${lineComment} ${ANNOTATION_PREFIX}`)) continue;
       const at = before.startsWith('\uFEFF') ? lineStart + 1 : lineStart;
-      if (!edits.has(at)) edits.set(at, { start: at, end: at, text: `${before.replace('\uFEFF', '')}// ${marker}\n` });
-    } else {
+      if (!edits.has(at)) edits.set(at, { start: at, end: at, text: `${before.replace('\uFEFF', '')}${lineComment} ${marker}\n` });
+    } else if (hasBlockComments) {
       if (before.trimEnd().endsWith('*/') && before.includes(`/* ${ANNOTATION_PREFIX}`)) continue;
       if (!edits.has(start)) edits.set(start, { start, end: start, text: `/* ${marker} */ ` });
     }

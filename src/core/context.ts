@@ -18,6 +18,8 @@ export interface ResolvedOptions {
   rules: RuleSettings;
   /** `migrate --annotate` marker text (CoreOptions.annotateComment). */
   annotateComment?: string;
+  /** The authtoken expression per parsed language (CoreOptions.tokenExprs). */
+  tokenExprs?: Partial<Record<'php' | 'python' | 'ruby', string>>;
 }
 
 /** What a detector reports; positions are offsets into `AnalysisContext.text`. */

@@ -44,6 +44,7 @@ export class FileFindings {
       range: { start: draft.start + this.bom, end: draft.end + this.bom },
     };
     if (draft.edits) finding.edits = draft.edits.map((edit) => ({ ...edit, start: edit.start + this.bom, end: edit.end + this.bom }));
+    if (draft.annotation) finding.annotation = draft.annotation;
     this.findings.push(finding);
   }
 

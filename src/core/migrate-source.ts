@@ -3,6 +3,7 @@ import { annotationEdits } from './annotate.js';
 import { moveCredentialUse, type CredentialUse } from './credentials/credential-uses.js';
 import { applyEditGroups, mapOffset } from './edits.js';
 import type { Edit, Finding } from './findings.js';
+import { polyglotLanguageOf } from './polyglot/languages.js';
 
 export interface MigrateOptions extends AnalyzeOptions {
   /** Put a marker comment above each flagged ticket generation/regeneration construct (`--annotate`). */
@@ -72,7 +73,8 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateS
     }
   }
   if (options.annotate && !current.parseError) {
-    const markers = annotationEdits(output, current.findings);
+    const language = polyglotLanguageOf(options.filePath);
+    const markers = annotationEdits(output, current.findings, language === 'python' || language === 'ruby' ? '#' : '//');
     if (markers.length > 0) {
       const annotated = applyEditGroups(output, [markers]);
       removed = removed.map((use) => mapUse(use, annotated.edits));

@@ -14,6 +14,12 @@ export interface CoreOptions {
   /** Scope for CRM requests. */
   scope?: string;
   /**
+   * The authtoken expression per parsed language (configuration `tokenExprs`); defaults
+   * `getenv('ZOHO_CRM_AUTHTOKEN')`, `os.environ['ZOHO_CRM_AUTHTOKEN']`, `ENV['ZOHO_CRM_AUTHTOKEN']`.
+   * `tokenExpr` is JavaScript and is never spliced into these languages.
+   */
+  tokenExprs?: Partial<Record<'php' | 'python' | 'ruby', string>>;
+  /**
    * The whole service table (default ZOHO_SERVICES). Build one from user data with
    * `parseServiceTable` (src/core/zoho/service-table.ts), which validates and merges it.
    */
@@ -42,6 +48,7 @@ export function resolveOptions(options: CoreOptions = {}): ResolvedOptions {
     services: options.services ?? ZOHO_SERVICES,
     rules: options.rules ?? {},
     ...(options.annotateComment !== undefined ? { annotateComment: options.annotateComment } : {}),
+    ...(options.tokenExprs !== undefined ? { tokenExprs: options.tokenExprs } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { migrateSource } from '../core/migrate-source.js';
 import type { CoreOptions } from '../core/options.js';
 import { excerptLines } from '../core/source/excerpt.js';
 import { unifiedDiff } from '../core/unified-diff.js';
+import { includedFileReader } from '../project/included-files.js';
 import { projectIndexFor } from '../project/index.js';
 import type { ModuleReads } from '../project/project-index.js';
 import { isCandidateText } from './prefilter.js';
@@ -59,7 +60,12 @@ export function analyzeFileText(text: string, file: string, command: Command, op
   const { projectRoot, annotate, ...core } = options;
   // Only candidate files get a resolver, and it reads a module only when a value is asked of it.
   const moduleResolver = projectRoot !== undefined ? projectIndexFor(projectRoot).resolverFor() : undefined;
-  const analyzeOptions = { ...core, filePath: file, ...(moduleResolver ? { moduleResolver } : {}) };
+  const analyzeOptions = {
+    ...core,
+    filePath: file,
+    ...(moduleResolver ? { moduleResolver } : {}),
+    ...(projectRoot !== undefined ? { readIncluded: includedFileReader(projectRoot) } : {}),
+  };
   const withReads = (outcome: FileAnalysisOutcome): FileAnalysisOutcome => (moduleResolver ? { ...outcome, moduleReads: moduleResolver.reads() } : outcome);
   if (command === 'check') {
     const analysis = analyzeSource(text, analyzeOptions);

@@ -17,6 +17,7 @@ import { commentsOf, type TextToken, type TokenizedText } from './tokens.js';
 import { tokenizeVb } from './vb.js';
 import { tokenizeXml } from './xml.js';
 import { tokenizeYaml } from './yaml.js';
+import { PARSED_LANGUAGES, analyzeParsedSource, type ParsedAnalysis, type ParsedLanguage } from './parsed/index.js';
 import type { PolyglotLanguage } from './languages.js';
 
 export { POLYGLOT_DOTFILE_GLOBS, POLYGLOT_EXTENSIONS, polyglotLanguageOf, type PolyglotLanguage } from './languages.js';
@@ -88,6 +89,17 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
   const findings = new FileFindings(text, bom, options.filePath, options.rules);
   const secrets = new Set<string>(findCredentialValues(text));
   const { tokens, settings } = tokenizeLanguage(text, language);
+  // PHP, Python and Ruby are parsed: what the parser rewrites or flags, the text scan does not repeat.
+  // Only a file that names Zoho or a legacy parameter is parsed: the parser loads for candidates only.
+  const parsed: ParsedAnalysis | undefined = PARSED_LANGUAGES.has(language) && /zoho|apikey|ticket/i.test(text)
+    ? analyzeParsedSource(text, language as ParsedLanguage, resolved, {
+        lines: findings.lines,
+        filePath: options.filePath,
+        ...(resolved.tokenExprs ? { tokenExprs: resolved.tokenExprs } : {}),
+        ...(options.readIncluded ? { readIncluded: options.readIncluded } : {}),
+      })
+    : undefined;
+  const scanned: DraftFinding[] = [];
   reportLegacyUsage(tokens, settings, {
     text,
     language: LANGUAGE_NAMES[language],
@@ -95,11 +107,37 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
     crmScope: resolved.scope,
     reason: 'language',
     hasExpressions: CODE_LANGUAGES.has(language),
-    report: (draft: DraftFinding) => findings.addDraft(draft),
+    report: (draft: DraftFinding) => scanned.push(draft),
     secrets,
   });
+  for (const draft of parsed ? mergeWithParsed(scanned, parsed, LANGUAGE_NAMES[language]) : scanned) findings.addDraft(draft);
   // `# zoho-authtoken-ignore-next-line` and friends work in every language's own comments.
   const directives = directivesFromComments(commentsOf(text, tokens), findings.lines);
   const { findings: kept, suppressed } = findings.finish(directives);
-  return { findings: kept, secrets: [...secrets], parser: language, suppressed };
+  const result: FileAnalysis = { findings: kept, secrets: [...secrets], parser: language, suppressed };
+  if (parsed?.parseError) result.parseError = parsed.parseError;
+  return result;
+}
+
+/**
+ * The text scan's findings, less those a parsed finding covers (the request it rewrites, the
+ * ticket code it flags as a whole construct), plus the parsed ones. A legacy URL the parser could
+ * not prove or rewrite stays the text scan's, worded as hand work in a language migrate rewrites.
+ */
+function mergeWithParsed(scanned: readonly DraftFinding[], parsed: ParsedAnalysis, language: string): DraftFinding[] {
+  const covers = (outer: DraftFinding, inner: DraftFinding) => outer.start < inner.end && inner.start < outer.end;
+  const isTicketCode = (draft: DraftFinding) => draft.ruleId === 'ticket-generation' || draft.ruleId === 'ticket-regeneration';
+  // A request the parser rewrote or judged; ticket code it flagged whole, with the settings and
+  // unprovable look-alikes inside it. A Zoho request inside ticket code stays the text scan's.
+  const isCoveredBy = (own: DraftFinding, draft: DraftFinding) =>
+    covers(own, draft) &&
+    (own.ruleId === draft.ruleId || (isTicketCode(own) && isTicketCode(draft)) || (isTicketCode(own) && (draft.messageId === 'setting' || draft.messageId === 'unprovable')));
+  const kept = scanned
+    .filter((draft) => draft.ruleId === 'hardcoded-credential' || draft.severity === 'note' || !parsed.drafts.some((own) => isCoveredBy(own, draft)))
+    .map((draft): DraftFinding => {
+      if (draft.messageId !== 'handwork' || parsed.parseError) return draft;
+      const reason = `migrate could not follow how this ${language} request is built`;
+      return { ...draft, messageId: 'unfixable', data: { service: draft.data?.['service'] ?? 'API', params: draft.data?.['params'] ?? 'apikey/ticket', reason } };
+    });
+  return [...kept, ...parsed.drafts];
 }

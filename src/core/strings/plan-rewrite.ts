@@ -9,8 +9,8 @@ import type { TailPart } from './separate-parameter.js';
 
 export type ParamAction = 'authtoken' | 'authtoken+scope' | 'scope' | 'remove';
 
-export interface PlannedParam {
-  param: QueryParam;
+export interface PlannedParam<P extends { name: string } = QueryParam> {
+  param: P;
   action: ParamAction;
 }
 
@@ -20,12 +20,12 @@ export interface PlannedParam {
  * already has a scope keeps it (no duplicate), one that already has an authtoken only loses the
  * legacy parameters. Every other parameter and its order stay.
  */
-export function planParamRewrite(params: readonly QueryParam[], service: ZohoService | undefined, scope: string | null): PlannedParam[] {
+export function planParamRewrite<P extends { name: string } = QueryParam>(params: readonly P[], service: ZohoService | undefined, scope: string | null): PlannedParam<P>[] {
   const legacy = params.filter((param) => isLegacyParamName(param.name, service));
   if (legacy.length === 0) return [];
   const hasScope = scope === null || params.some((param) => param.name.toLowerCase() === 'scope');
   const hasAuthtoken = params.some((param) => param.name.toLowerCase() === 'authtoken');
-  return legacy.map((param, i): PlannedParam => {
+  return legacy.map((param, i): PlannedParam<P> => {
     if (hasAuthtoken) return { param, action: 'remove' };
     if (i === 0) return { param, action: legacy.length === 1 && !hasScope ? 'authtoken+scope' : 'authtoken' };
     if (i === 1 && !hasScope) return { param, action: 'scope' };
