@@ -5,11 +5,17 @@ import { defineConfig } from 'vitest/config';
  * - `unit`: the core, the oracle and the reporters in-process; no build, browser, packing or
  *   validator (`npm run test:unit`, well under a minute);
  * - `e2e`: the built CLI on temporary copies of fixture projects, the packed tarball, Chromium, the
- *   SARIF validator, the other Node version, and the generated-program property suite.
+ *   SARIF validator, the other Node version, real ESLint installs, pre-commit and the action's
+ *   scripts, and the generated-program property suite.
  */
 const E2E = [
   'test/cli-*.test.ts',
   'test/api.test.ts',
+  'test/discover-git.test.ts',
+  'test/polyglot-legacy.test.ts',
+  'test/eslint-plugin-package.test.ts',
+  'test/github-action.test.ts',
+  'test/pre-commit-hook.test.ts',
   'test/package.test.ts',
   'test/node-versions.test.ts',
   'test/report-cli.test.ts',
