@@ -5,8 +5,6 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export class GitError extends Error {}
-
 async function git(cwd: string, args: readonly string[]): Promise<string> {
   const { stdout } = await run('git', [...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
   return stdout;

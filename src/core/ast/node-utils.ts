@@ -1,4 +1,4 @@
-import type { Expression, Node } from '@babel/types';
+import type { Node } from '@babel/types';
 
 /** Looks through parentheses-free wrappers that do not change a value: TS casts, `!`, `satisfies`. */
 export function unwrapExpression(node: Node): Node {
@@ -51,8 +51,4 @@ export function memberPath(node: Node): string[] | undefined {
 export function calleeName(node: Node): string | undefined {
   if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'OptionalCallExpression') return undefined;
   return memberPath(node.callee)?.join('.');
-}
-
-export function isExpressionNode(node: Node | null | undefined): node is Expression {
-  return Boolean(node) && !(node!.type.endsWith('Statement') || node!.type.endsWith('Declaration'));
 }

@@ -116,10 +116,6 @@ export function findServicesByHost(host: string, services: readonly ZohoService[
   return services.filter((service) => service.hostLabels.some((candidate) => candidate.toLowerCase() === label));
 }
 
-export function findServiceByHost(host: string, services: readonly ZohoService[] = ZOHO_SERVICES): ZohoService | undefined {
-  return findServicesByHost(host, services)[0];
-}
-
 /** A path alone proves Zoho when it is a private API path (`/crm/private/json/...`), used behind proxies. */
 export function findServiceByPath(path: string, services: readonly ZohoService[] = ZOHO_SERVICES): ZohoService | undefined {
   return services.find((service) => {
@@ -138,12 +134,6 @@ export function isLegacyParamName(name: string, service?: ZohoService): boolean 
   const candidates = service
     ? [...service.apiKeyParams, ...service.ticketParams]
     : ZOHO_SERVICES.flatMap((s) => [...s.apiKeyParams, ...s.ticketParams]);
-  return candidates.some((candidate) => candidate.toLowerCase() === lower);
-}
-
-export function isApiKeyParamName(name: string, service?: ZohoService): boolean {
-  const lower = name.toLowerCase();
-  const candidates = service ? service.apiKeyParams : ZOHO_SERVICES.flatMap((s) => s.apiKeyParams);
   return candidates.some((candidate) => candidate.toLowerCase() === lower);
 }
 
