@@ -103,6 +103,19 @@ describe('--cache (check, report)', () => {
     expect(JSON.parse(after.stdout).findings.map((finding: { file: string }) => finding.file)).not.toContain('src/leads.js');
   });
 
+  it('a changed PHP file that another one includes invalidates the includer', () => {
+    const dir = makeTree({
+      'lib/config.php': `<?php\ndefine('ZOHO_URL', '${ZOHO_BASE}/');\n`,
+      'lib/leads.php': "<?php\nrequire_once 'config.php';\n$u = ZOHO_URL . 'Leads/getRecords?apikey=' . $k . '&ticket=' . $t;\n",
+    });
+    stampAll(dir, ['lib/config.php', 'lib/leads.php']);
+    const before = expectSameAsUncached(['check', '--format', 'json'], dir);
+    expect(JSON.parse(before.stdout).findings.some((finding: { file: string; fixable: boolean }) => finding.file === 'lib/leads.php' && finding.fixable)).toBe(true);
+    rewriteKeepingStamp(path.join(dir, 'lib/config.php'));
+    const after = expectSameAsUncached(['check', '--format', 'json'], dir);
+    expect(after.stdout).not.toBe(before.stdout);
+  });
+
   it('a module created where an import found nothing invalidates the importer', () => {
     const dir = makeTree({ 'main.js': "import { BASE } from './base.js';\nexport const u = BASE + '/Leads/getRecords?apikey=' + k + '&ticket=' + t;\n" });
     stampAll(dir, ['main.js']);

@@ -60,13 +60,23 @@ export function analyzeFileText(text: string, file: string, command: Command, op
   const { projectRoot, annotate, ...core } = options;
   // Only candidate files get a resolver, and it reads a module only when a value is asked of it.
   const moduleResolver = projectRoot !== undefined ? projectIndexFor(projectRoot).resolverFor() : undefined;
+  const included: ModuleReads = { modules: [], hasUnresolvedImport: false };
+  const onIncluded = (absolute: string, isFound: boolean) => {
+    if (isFound) included.modules.push(absolute);
+    else included.hasUnresolvedImport = true;
+  };
   const analyzeOptions = {
     ...core,
     filePath: file,
     ...(moduleResolver ? { moduleResolver } : {}),
-    ...(projectRoot !== undefined ? { readIncluded: includedFileReader(projectRoot) } : {}),
+    ...(projectRoot !== undefined ? { readIncluded: includedFileReader(projectRoot, onIncluded) } : {}),
   };
-  const withReads = (outcome: FileAnalysisOutcome): FileAnalysisOutcome => (moduleResolver ? { ...outcome, moduleReads: moduleResolver.reads() } : outcome);
+  // What the analysis read besides the file: JavaScript modules through the index, PHP/Python/Ruby includes.
+  const withReads = (outcome: FileAnalysisOutcome): FileAnalysisOutcome => {
+    if (!moduleResolver) return outcome;
+    const reads = moduleResolver.reads();
+    return { ...outcome, moduleReads: { modules: [...new Set([...reads.modules, ...included.modules])], hasUnresolvedImport: reads.hasUnresolvedImport || included.hasUnresolvedImport } };
+  };
   if (command === 'check') {
     const analysis = analyzeSource(text, analyzeOptions);
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
