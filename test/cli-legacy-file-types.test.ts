@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DISCOVERED_EXTENSIONS, fileTypeOf } from '../src/core/file-types.js';
 import { runCli } from './helpers/projects.js';
-import { LEGACY, makeTree, MIGRATED } from './helpers/trees.js';
+import { LEGACY, makeGitTree, MIGRATED } from './helpers/trees.js';
 
 const PHP = `<?php
 function zoho_leads($key, $t) {
@@ -40,15 +39,6 @@ var v = 'https://crm.zoho.com/crm/private/json/Leads/getRecords?apikey=#key#&tic
 
 const PHP_EXTENSIONS = ['module', 'install', 'inc', 'phtml', 'php3', 'php4', 'php5'];
 
-function gitRepo(files: Record<string, string>): string {
-  const dir = makeTree(files);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'fixture');
-  return dir;
-}
-
 interface Json {
   findings: { file: string; ruleId: string; line: number; fixable: boolean }[];
 }
@@ -68,7 +58,7 @@ describe('the file types legacy code lives in, from one table', () => {
   it('check reports each of them (exit 1); migrate rewrites .gs like .js, PHP in every extension, and the client scripts of server pages, and leaves server code for a human', () => {
     const files: Record<string, string> = { 'apps-script/Code.gs': LEGACY, 'web/page.asp': ASP, 'web/page.jsp': JSP, 'web/page.cfm': CFM };
     for (const extension of PHP_EXTENSIONS) files[`drupal/zoho.${extension}`] = PHP;
-    const dir = gitRepo(files);
+    const dir = makeGitTree(files);
     const check = runCli(['check', '--format', 'json'], dir);
     expect(check.code).toBe(1);
     const findings = (JSON.parse(check.stdout) as Json).findings.filter((finding) => finding.ruleId === 'legacy-auth-params' && finding.line > 0);

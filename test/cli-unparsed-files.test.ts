@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/projects.js';
-import { LEGACY, makeTree, MIGRATED } from './helpers/trees.js';
+import { LEGACY, makeGitTree, MIGRATED } from './helpers/trees.js';
 
 interface JsonFinding {
   file: string;
@@ -12,17 +12,6 @@ interface JsonFinding {
   column: number;
   fixable: boolean;
   message: string;
-}
-
-/** A temporary git repository holding the files, everything committed (migrate refuses a dirty tree). */
-function gitTree(files: Record<string, string | Uint8Array>, write?: (dir: string) => void): string {
-  const dir = makeTree(files);
-  write?.(dir);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'fixture');
-  return dir;
 }
 
 interface Json {
@@ -57,7 +46,7 @@ describe('files too big or too long to parse are still read, by the text scan', 
   it('a 3 MiB module: streamed in chunks, URLs found on their lines (one across a chunk boundary, once), check exits 1, migrate leaves it', () => {
     const line = 'exports.a = 1;\n';
     const lines = Math.floor((1024 * 1024 - 40) / line.length);
-    const dir = gitTree({ 'src/ok.js': 'export const ok = 1;\n' }, (root) => {
+    const dir = makeGitTree({ 'src/ok.js': 'export const ok = 1;\n' }, (root) => {
       // ~1 MiB of lines, a URL that straddles the first 1 MiB chunk, ~2 MiB more, a ticket login at the end.
       const file = path.join(root, 'src/big.js');
       const fd = openSync(file, 'w');
@@ -99,7 +88,7 @@ describe('files too big or too long to parse are still read, by the text scan', 
 
   it('a 40 MiB file is scanned with bounded memory; one without anchors has no findings and is still counted as text only', () => {
     const lines = Math.floor((40 * 1024 * 1024) / 46);
-    const dir = gitTree({}, (root) => {
+    const dir = makeGitTree({}, (root) => {
       writeLines(path.join(root, 'huge.js'), 'exports.value = [1, 2, 3, 4, 5, 6, 7, 8, 9];\n', lines, LEGACY);
       writeLines(path.join(root, 'quiet.js'), 'exports.a = 1;\n', 60_000, '');
     });
@@ -115,7 +104,7 @@ describe('files too big or too long to parse are still read, by the text scan', 
 
   it('a minified file within the size limit: read whole, scanned as text; the message names --max-line-length', () => {
     const statements = Array.from({ length: 2_000 }, (_, i) => `var a${i}=${i};`).join('');
-    const dir = gitTree({ 'dist/app.min.js': `${statements}${LEGACY.trim()}\n` });
+    const dir = makeGitTree({ 'dist/app.min.js': `${statements}${LEGACY.trim()}\n` });
     const { code, json } = checkJson(dir);
     expect(code).toBe(1);
     const [finding] = json.findings;
@@ -123,7 +112,7 @@ describe('files too big or too long to parse are still read, by the text scan', 
     expect(finding!.message).toMatch(/the file was not parsed: minified: a line of 2\d,\d{3} characters, over the 10,000-character limit \(raise it with --max-line-length\)/);
     expect(entryOf(json, 'dist/app.min.js')).toMatchObject({ status: 'unchanged', textOnly: true });
     // Binary files stay skipped, and are not counted with these.
-    const withBinary = gitTree({ 'dist/app.min.js': `${statements}${LEGACY.trim()}\n`, 'img.js': Buffer.from([0x89, 0x50, 0x00, 0x00, 0x7a, 0x6f, 0x68, 0x6f]) });
+    const withBinary = makeGitTree({ 'dist/app.min.js': `${statements}${LEGACY.trim()}\n`, 'img.js': Buffer.from([0x89, 0x50, 0x00, 0x00, 0x7a, 0x6f, 0x68, 0x6f]) });
     const both = checkJson(withBinary).json;
     expect(entryOf(both, 'img.js')).toMatchObject({ status: 'skipped', reason: 'binary file' });
     expect(both.summary.textOnly).toBe(1);
@@ -139,7 +128,7 @@ describe('non-UTF-8 text is read as Latin-1, analysed and written back byte for 
 
   it('check reports it, migrate rewrites only the request, every other byte stays (é, «», CRLF)', () => {
     const original = Buffer.concat([latin1(HEADER), latin1(LEGACY), latin1(TRAILER)]);
-    const dir = gitTree({ 'src/latin1.js': original, 'src/utf8.js': `// Soci\u00e9t\u00e9\n${LEGACY}` });
+    const dir = makeGitTree({ 'src/latin1.js': original, 'src/utf8.js': `// Soci\u00e9t\u00e9\n${LEGACY}` });
     const { code, json } = checkJson(dir);
     expect(code).toBe(1);
     expect(json.findings.filter((finding) => finding.file === 'src/latin1.js')).toMatchObject([{ ruleId: 'legacy-auth-params', line: 2, fixable: true }]);
@@ -165,7 +154,7 @@ describe('non-UTF-8 text is read as Latin-1, analysed and written back byte for 
 
   it('a --token-expr that Latin-1 cannot hold: the Latin-1 file is an error and untouched, the others are migrated', () => {
     const original = Buffer.concat([latin1(HEADER), latin1(LEGACY)]);
-    const dir = gitTree({ 'src/latin1.js': original, 'src/utf8.js': LEGACY });
+    const dir = makeGitTree({ 'src/latin1.js': original, 'src/utf8.js': LEGACY });
     const result = runCli(['migrate', '--token-expr', 'config["\u30c8\u30fc\u30af\u30f3"]'], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('error  src/latin1.js: the file is Latin-1 and the rewrite holds characters Latin-1 cannot encode');

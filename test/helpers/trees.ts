@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,17 @@ import { BIN } from './projects.js';
 /** A legacy request `migrate` rewrites, and what it becomes. */
 export const LEGACY = "const u = 'https://crm.zoho.com/crm/private/json/Leads/getRecords?apikey=' + k + '&ticket=' + t;\n";
 export const MIGRATED = "const u = 'https://crm.zoho.com/crm/private/json/Leads/getRecords?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN + '&scope=crmapi';\n";
+
+/** A temporary git repository holding the files, everything committed (migrate refuses a dirty tree); `write` adds to it first. */
+export function makeGitTree(files: Record<string, string | Uint8Array>, write?: (dir: string) => void): string {
+  const dir = makeTree(files);
+  write?.(dir);
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'fixture');
+  return dir;
+}
 
 /** A temporary folder holding the given files (text or bytes), built by the test itself. */
 export function makeTree(files: Record<string, string | Uint8Array>): string {

@@ -1,6 +1,8 @@
 import type { Candidate, RemovalContext } from './candidate.js';
 import type { ModuleImport } from './module-links.js';
-import { declaredBindings, isInStatementList, rangeOfNode, statementDeletion } from './statements.js';
+import { declaredBindings, isInStatementList, wholeStatementCandidate } from './statements.js';
+
+const UNUSED_IMPORT = 'unused once the ticket code went, and loading the module has no effect';
 
 /**
  * `var session = require('./session')` that the removal left unused: it goes when loading the
@@ -15,17 +17,8 @@ export function importCandidates(context: RemovalContext, imports: readonly Modu
     const lexical = context.scopes.bindingOf(binding);
     if (!lexical || lexical.references.length > 0 || !context.facts.wasImportUsed(binding.name, imported.specifier)) continue;
     const isPure = context.facts.isPureModule(imported.specifier);
-    candidates.push({
-      what: `require('${imported.specifier}')`,
-      reason: 'unused once the ticket code went, and loading the module has no effect',
-      deletions: [statementDeletion(statement, context)],
-      gone: [rangeOfNode(statement)],
-      replacements: [],
-      declares: declaredBindings(statement, context),
-      dependsOn: new Set(),
-      node: statement,
-      ...(isPure ? {} : { blockedBy: `loading '${imported.specifier}' may do more than declare` }),
-    });
+    const candidate = wholeStatementCandidate(statement, context, `require('${imported.specifier}')`, UNUSED_IMPORT, declaredBindings(statement, context));
+    candidates.push(isPure ? candidate : { ...candidate, blockedBy: `loading '${imported.specifier}' may do more than declare` });
   }
   for (const statement of context.ast.program.body) {
     if (statement.type !== 'ImportDeclaration' || statement.specifiers.length === 0) continue;
@@ -34,16 +27,7 @@ export function importCandidates(context: RemovalContext, imports: readonly Modu
     const isUnusedNow = bindings.every((binding) => binding && binding.references.length === 0);
     const wasUsed = statement.specifiers.some((item) => context.facts.wasImportUsed(item.local.name, specifier));
     if (!isUnusedNow || !wasUsed || !context.facts.isPureModule(specifier)) continue;
-    candidates.push({
-      what: `import from '${specifier}'`,
-      reason: 'unused once the ticket code went, and loading the module has no effect',
-      deletions: [statementDeletion(statement, context)],
-      gone: [rangeOfNode(statement)],
-      replacements: [],
-      declares: bindings.filter((binding) => binding !== undefined),
-      dependsOn: new Set(),
-      node: statement,
-    });
+    candidates.push(wholeStatementCandidate(statement, context, `import from '${specifier}'`, UNUSED_IMPORT, bindings.filter((binding) => binding !== undefined)));
   }
   return candidates;
 }

@@ -5,7 +5,7 @@ import type { Edit } from '../findings.js';
 import { parseSource } from '../parse.js';
 import { lexicalScopesOf } from '../scope/lexical-scopes.js';
 import type { ProjectFacts, RemovalMode } from './candidate.js';
-import { ALL_EXPORTS, type ModuleImport } from './module-links.js';
+import { ALL_EXPORTS } from './module-links.js';
 import { planRemoval, type KeptCode, type RemovalPlan } from './plan-removal.js';
 
 /** One module of the scanned tree, as migrate left it. */

@@ -2,7 +2,7 @@ import type { Identifier, Node } from '@babel/types';
 import { subtreeNodes } from '../ast/subtree.js';
 import type { SourceRange } from '../findings.js';
 import type { LexicalBinding } from '../scope/lexical-scopes.js';
-import type { RemovalContext } from './candidate.js';
+import type { Candidate, RemovalContext } from './candidate.js';
 import { statementRange } from './line-ranges.js';
 
 const STATEMENT_TYPES = [
@@ -63,4 +63,9 @@ export function statementDeletion(statement: Node, context: RemovalContext): Sou
 
 export function rangeOfNode(node: Node): SourceRange {
   return { start: node.start ?? 0, end: node.end ?? 0 };
+}
+
+/** A candidate that deletes one whole statement, declaring `declares` and depending on nothing else. */
+export function wholeStatementCandidate(statement: Node, context: RemovalContext, what: string, reason: string, declares: LexicalBinding[]): Candidate {
+  return { what, reason, deletions: [statementDeletion(statement, context)], gone: [rangeOfNode(statement)], replacements: [], declares, dependsOn: new Set(), node: statement };
 }

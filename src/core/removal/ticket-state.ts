@@ -1,6 +1,6 @@
 import type { Candidate, RemovalContext } from './candidate.js';
 import { effectOf } from './side-effects.js';
-import { declaredBindings, rangeOfNode, statementDeletion } from './statements.js';
+import { declaredBindings, wholeStatementCandidate } from './statements.js';
 
 const TICKET_RULES = new Set(['ticket-generation', 'ticket-regeneration']);
 
@@ -20,16 +20,7 @@ export function ticketStateCandidates(context: RemovalContext, taken: ReadonlySe
     if (declares.length === 0 || uses.length === 0 || !uses.every((use) => isInTicketCode(use.start ?? 0))) continue;
     const effect = effectOf(statement, context.text, context.index, context.scopes, context.effectFacts);
     if (effect.reason || effect.dependsOn.size > 0) continue;
-    candidates.push({
-      what: `${declares.map((binding) => binding.name).join(', ')}, used only by ticket code`,
-      reason: 'only ticket code reads or writes it',
-      deletions: [statementDeletion(statement, context)],
-      gone: [rangeOfNode(statement)],
-      replacements: [],
-      declares,
-      dependsOn: new Set(),
-      node: statement,
-    });
+    candidates.push(wholeStatementCandidate(statement, context, `${declares.map((binding) => binding.name).join(', ')}, used only by ticket code`, 'only ticket code reads or writes it', declares));
   }
   return candidates;
 }

@@ -4,7 +4,7 @@ import { isFunctionNode } from '../lifecycle/construct.js';
 import type { LexicalBinding } from '../scope/lexical-scopes.js';
 import type { Candidate, RemovalContext } from './candidate.js';
 import { leadingCommentStart, lineStartOf, nextLineStart, reindent, statementRange } from './line-ranges.js';
-import { isInStatementList, rangeOfNode, statementDeletion } from './statements.js';
+import { isInStatementList, rangeOfNode, wholeStatementCandidate } from './statements.js';
 import { ticketCallee, type TicketCallee } from './ticket-callee.js';
 
 type FunctionLike = Extract<Node, { type: 'FunctionExpression' | 'ArrowFunctionExpression' }>;
@@ -142,7 +142,7 @@ function callbackWrapper(context: RemovalContext, call: Extract<Node, { type: 'C
   const declares = callback.params.map((param) => context.scopes.bindingOf(param)).filter((binding): binding is LexicalBinding => binding !== undefined);
   const reason = "the rewrite left its ticket unused and its error only handed on: the body runs in the wrapper's place";
   if (body.length === 0) {
-    return { what, reason, deletions: [statementDeletion(statement, context)], gone: [rangeOfNode(statement)], replacements: [], declares, dependsOn: dependsOnOf(callee), node: statement };
+    return { ...wholeStatementCandidate(statement, context, what, reason, declares), dependsOn: dependsOnOf(callee) };
   }
   const firstStatement = body[0]!;
   const lastStatement = body.at(-1)!;
@@ -208,16 +208,7 @@ function awaitedTicket(context: RemovalContext, call: Extract<Node, { type: 'Cal
   }
   if (!statement || (statement.type !== 'VariableDeclaration' && statement.type !== 'ExpressionStatement') || !isInStatementList(statement, context)) return undefined;
   const declares = statement.type === 'VariableDeclaration' ? [context.scopes.bindingOf(statement.declarations[0]!.id)].filter((binding): binding is LexicalBinding => binding !== undefined) : [];
-  return {
-    what: `await ${describeCallee(context, call.callee)}()`,
-    reason: 'the rewrite left the ticket it waited for unused',
-    deletions: [statementDeletion(statement, context)],
-    gone: [rangeOfNode(statement)],
-    replacements: [],
-    declares,
-    dependsOn: new Set(),
-    node: statement,
-  };
+  return wholeStatementCandidate(statement, context, `await ${describeCallee(context, call.callee)}()`, 'the rewrite left the ticket it waited for unused', declares);
 }
 
 /** Every call of a ticket function whose only job was to obtain the ticket, unwrapped. */

@@ -1,5 +1,5 @@
 import type { Recorder } from '../recorder.js';
-import { joinBase, text } from '../recorder.js';
+import { text } from '../recorder.js';
 import { markStub } from '../stub-value.js';
 
 /**
