@@ -103,6 +103,16 @@ describe('--cache (check, report)', () => {
     expect(JSON.parse(after.stdout).findings.map((finding: { file: string }) => finding.file)).not.toContain('src/leads.js');
   });
 
+  it('a file too big to parse keeps its text-only status and reason in a cached run, with or without findings', () => {
+    const padding = `// ${'x'.repeat(100)}\n`.repeat(6000);
+    const dir = makeTree({ 'big-clean.js': padding, 'big-legacy.js': padding + LEGACY, 'small.js': LEGACY });
+    stampAll(dir, ['big-clean.js', 'big-legacy.js', 'small.js']);
+    const first = expectSameAsUncached(['check', '--format', 'json'], dir);
+    const textOnly = (JSON.parse(first.stdout) as { files: { file: string; textOnly?: boolean }[] }).files.filter((file) => file.textOnly).map((file) => file.file);
+    expect(textOnly.sort()).toEqual(['big-clean.js', 'big-legacy.js']);
+    expectSameAsUncached(['check', '--format', 'json'], dir);
+  });
+
   it('a changed PHP file that another one includes invalidates the includer', () => {
     const dir = makeTree({
       'lib/config.php': `<?php\ndefine('ZOHO_URL', '${ZOHO_BASE}/');\n`,

@@ -157,7 +157,8 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
       const { result, hash, dependencies } = outcome;
       if (!stamp) return;
       // A file that was read has a hash; one that was not (over the size limit) is cached by its stamp.
-      const isPlain = result.status === 'unchanged' && result.findings.length === 0 && result.remaining.length === 0 && !result.suppressed;
+      // A text-only file says so (`textOnly`, its reason) even with nothing found: only a result with nothing to say is left out.
+      const isPlain = result.status === 'unchanged' && result.findings.length === 0 && result.remaining.length === 0 && !result.suppressed && result.reason === undefined && !result.isTextOnly;
       next.set(task.file, encodeEntry({ ...stamp, ...(hash ? { hash } : {}), ...(isPlain ? {} : { result }), ...(dependencies ? { dependencies } : {}) }));
       isChanged = true;
     },
