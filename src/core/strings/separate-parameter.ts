@@ -1,4 +1,5 @@
 import type { Node } from '@babel/types';
+import { subtreeNodes } from '../ast/subtree.js';
 import type { NodeIndex } from '../ast/traverse.js';
 import { unwrapExpression } from '../ast/node-utils.js';
 import type { Binding, Bindings } from '../scope/bindings.js';
@@ -39,21 +40,7 @@ export function classifyTailPart(node: Node, source: SeparationSource): TailPart
  * are left to the prover, which needs every branch.
  */
 function strictText(node: Node, evaluator: Evaluator): string | undefined {
-  return hasLogical(node, 0) ? undefined : evaluator.evaluateString(node);
-}
-
-function hasLogical(node: Node, depth: number): boolean {
-  if (node.type === 'LogicalExpression') return true;
-  if (depth > 12) return true;
-  for (const key of Object.keys(node)) {
-    if (key === 'loc' || key === 'extra' || key === 'leadingComments' || key === 'trailingComments') continue;
-    const child = (node as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(child) ? child : [child];
-    for (const item of children) {
-      if (item && typeof item === 'object' && typeof (item as Node).type === 'string' && hasLogical(item as Node, depth + 1)) return true;
-    }
-  }
-  return false;
+  return subtreeNodes(node).some((child) => child.type === 'LogicalExpression') ? undefined : evaluator.evaluateString(node);
 }
 
 /** Either of two values: both must be proven. */
