@@ -1,11 +1,12 @@
 import type { DraftFinding } from './context.js';
+import { settleFindings } from './file-findings.js';
 import type { Finding } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
 import { resolveOptions, type CoreOptions } from './options.js';
 import { formatMessage } from './rules.js';
-import { isRuleOff, severityOf } from './severity.js';
+import { severityOf } from './severity.js';
 import { LineIndex } from './source/line-index.js';
-import { applySuppressions, directivesFromText, type SuppressionDirective } from './suppressions.js';
+import { directivesFromText, type SuppressionDirective } from './suppressions.js';
 import { findLegacyUrls } from './text-scan.js';
 
 /**
@@ -67,7 +68,6 @@ export class UnparsedScan {
         fixable: false,
       };
       this.reportedUpTo = window.offset + match.end;
-      if (isRuleOff(draft.ruleId, this.options.rules)) continue;
       const from = position(match.start);
       const to = position(match.end);
       this.findings.push({
@@ -85,10 +85,10 @@ export class UnparsedScan {
     }
   }
 
-  /** The findings, with the file's inline suppressions applied (`zoho-authtoken-ignore-file`, `-next-line`). */
+  /** The findings, with the file's inline suppressions (`zoho-authtoken-ignore-file`, `-next-line`) and rule settings applied. */
   finish(): { findings: Finding[]; suppressed: number } {
-    const { kept, suppressed } = applySuppressions(this.findings, [...this.directives.values()]);
-    return { findings: kept, suppressed };
+    // As in a file that does not parse, its directives' findings cannot all be seen: none is called stale.
+    return settleFindings(this.findings, [...this.directives.values()], this.options.rules);
   }
 
   /** Directives in comment-like text, as for a file that does not parse; lines counted only where one is. */

@@ -2,7 +2,8 @@ import type { Identifier, Node } from '@babel/types';
 import { memberPath, unwrapExpression } from '../ast/node-utils.js';
 import type { AnalysisContext } from '../context.js';
 import { lexicalScopesOf } from '../scope/lexical-scopes.js';
-import { envName, type CredentialUse } from './credential-uses.js';
+import type { CredentialUse } from './credential-use.js';
+import { envName } from './credential-uses.js';
 
 /** What a reader deletes for an unused declaration: the statement when it declares nothing else. */
 function declarationRange(id: Identifier, context: AnalysisContext): Node {

@@ -1,5 +1,5 @@
 import type { AnalyzeOptions } from '../analyze.js';
-import { moveCredentialUse, type CredentialUse } from '../credentials/credential-uses.js';
+import { moveCredentialUse, type CredentialUse } from '../credentials/credential-use.js';
 import { applyEditGroups, mapOffset } from '../edits.js';
 import type { Edit } from '../findings.js';
 import { parseSource } from '../parse.js';

@@ -1,4 +1,5 @@
-import type { DraftFinding, ResolvedOptions } from '../../context.js';
+import type { DraftFinding } from '../../context.js';
+import type { ResolvedOptions } from '../../options.js';
 import type { ParseFailure } from '../../parse.js';
 import type { LineIndex } from '../../source/line-index.js';
 import { ANNOTATION_PREFIX, RULES } from '../../rules.js';
