@@ -19,8 +19,8 @@ export interface CoreOptions {
    */
   tokenExprs?: Partial<Record<'php' | 'python' | 'ruby', string>>;
   /**
-   * The whole service table (default ZOHO_SERVICES). Build one from user data with
-   * `parseServiceTable` (src/core/zoho/service-table.ts), which validates and merges it.
+   * The whole service table (default ZOHO_SERVICES). Build one from user data with `parseConfig`
+   * (its `services`): the configuration schema validates the entries and merges them over the built-ins.
    */
   services?: readonly ZohoService[];
   /**
