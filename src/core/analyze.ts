@@ -75,15 +75,12 @@ function analyzeScriptSource(source: string, input: FileInput): FileAnalysis {
     const error = parsed.error;
     drafts.push({ ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${error.message} (${error.line}:${error.column})` }, start: error.offset, end: error.offset, fixable: false });
     for (const match of scanTextForLegacyUrls(text, resolved.services)) {
-      const isLogin = match.kind === 'ticket-login';
-      drafts.push({
-        ruleId: isLogin ? 'ticket-generation' : 'legacy-auth-params',
-        messageId: isLogin ? 'login' : 'unfixable',
-        data: { service: 'API', params: 'apikey/ticket', reason: 'the file could not be parsed' },
-        start: match.start,
-        end: match.end,
-        fixable: false,
-      });
+      const place = { start: match.start, end: match.end, fixable: false };
+      drafts.push(
+        match.kind === 'ticket-login'
+          ? { ruleId: 'ticket-generation', messageId: 'login', ...place }
+          : { ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: 'API', params: 'apikey/ticket', reason: 'the file could not be parsed' }, ...place },
+      );
     }
     directives = directivesFromText(text, lines);
   } else {

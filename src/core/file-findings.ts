@@ -70,7 +70,7 @@ export class FileFindings {
     const finding: Finding = {
       ruleId: draft.ruleId,
       severity: severityOf(draft, this.rules),
-      message: formatMessage(draft.ruleId, draft.messageId, draft.data),
+      message: formatMessage(draft),
       fixable: draft.fixable,
       fingerprint: '',
       ...this.location(draft.start, draft.end),

@@ -58,22 +58,19 @@ export class UnparsedScan {
     for (const match of findLegacyUrls(window.text, 0, window.text.length, { services: this.options.services })) {
       const start = window.offset + match.start;
       if (start < this.reportedUpTo || start >= reportUntil) continue;
-      const isLogin = match.kind === 'ticket-login';
-      const draft: DraftFinding = {
-        ruleId: isLogin ? 'ticket-generation' : 'legacy-auth-params',
-        messageId: isLogin ? 'loginUnparsed' : 'unfixable',
-        data: { service: 'API', params: [...new Set(match.params.map((param) => param.name))].join(' and ') || 'apikey/ticket', reason: this.reason },
-        start: match.start,
-        end: match.end,
-        fixable: false,
-      };
+      const place = { start: match.start, end: match.end, fixable: false };
+      const params = [...new Set(match.params.map((param) => param.name))].join(' and ') || 'apikey/ticket';
+      const draft: DraftFinding =
+        match.kind === 'ticket-login'
+          ? { ruleId: 'ticket-generation', messageId: 'loginUnparsed', data: { reason: this.reason }, ...place }
+          : { ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: 'API', params, reason: this.reason }, ...place };
       this.reportedUpTo = window.offset + match.end;
       const from = position(match.start);
       const to = position(match.end);
       this.findings.push({
         ruleId: draft.ruleId,
         severity: severityOf(draft, this.options.rules),
-        message: formatMessage(draft.ruleId, draft.messageId, draft.data),
+        message: formatMessage(draft),
         fixable: false,
         fingerprint: this.fingerprints.next(draft.ruleId, match.url),
         line: from.line,
