@@ -37,6 +37,13 @@ describe('one draft-to-finding pipeline', () => {
     expect(off.suppressed).toBeGreaterThan(0);
   });
 
+  it('a page: a markup comment aimed at a script finding of a rule turned off counts as used', () => {
+    const page = `<!-- ${IGNORE} -->\n<script>fetch('${CRM}?apikey=' + key + '&ticket=' + ticket);</script>\n`;
+    const analysis = (rules: RuleSettings) => analyzeSource(page, { filePath: 'a.html', rules });
+    expect(analysis({}).findings.map((finding) => finding.ruleId)).toEqual([]);
+    expect(analysis({ 'legacy-auth-params': 'off' })).toMatchObject({ findings: [], suppressed: analysis({}).suppressed });
+  });
+
   it('the same stale directive is reported alike in JavaScript and YAML', () => {
     const stale = (file: string, source: string) => analyzeSource(source, { filePath: file }).findings.map((finding) => [finding.line, finding.ruleId, finding.message]);
     expect(stale('a.js', `// ${IGNORE}\nconst a = 1;\n`)).toEqual(stale('a.yaml', `# ${IGNORE}\na: 1\n`));

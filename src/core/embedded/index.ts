@@ -77,13 +77,16 @@ export function analyzeEmbeddedSource(source: string, input: FileInput, format: 
     findings.addDraft({ ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${container.message} (${where.line}:${where.column})` }, start: container.offset, end: container.offset, fixable: false });
   }
 
+  // A block keeps the findings of rules turned off: the page's own pipeline drops them after the
+  // markup's suppressions, so a markup comment aimed at one counts as used, as anywhere else.
+  const blockOptions = { ...input.options, rules: Object.fromEntries(Object.entries(input.options.rules).filter(([, setting]) => setting !== 'off')) };
   const serverCode = SERVER_CODE[format];
   for (const block of blocks) {
     const code = text.slice(block.start, block.end);
     const touchesServerCode = (finding: Finding): boolean =>
       serverCode !== undefined && [finding.range, ...(finding.edits ?? [])].some((range) => serverCode.test(code.slice(range.start, range.end)));
     const removedCredentials = credentialUsesWithin(input.removedCredentials ?? [], block.start + bom, block.end + bom);
-    const analysis = analyzeScript(text.slice(block.start, block.end), { ...input, filePath: `${input.filePath}.${block.lang}`, removedCredentials });
+    const analysis = analyzeScript(text.slice(block.start, block.end), { ...input, options: blockOptions, filePath: `${input.filePath}.${block.lang}`, removedCredentials });
     for (const secret of analysis.secrets) secrets.add(secret);
     suppressed += analysis.suppressed;
     for (const finding of analysis.findings) {
