@@ -70,6 +70,14 @@ describe('import graph of src/', () => {
     expect(cyclesOf(importGraph())).toEqual(KNOWN);
   });
 
+  it('keeps reporters off the runner, and configuration off it but for the options it fills', () => {
+    const relative = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
+    const runnerImports = [...importGraph()]
+      .filter(([file]) => /^(reporters|config)\//.test(relative(file)))
+      .flatMap(([file, targets]) => targets.filter((target) => relative(target).startsWith('runner/')).map((target) => `${relative(file)} > ${relative(target)}`));
+    expect(runnerImports).toEqual(['config/apply-config.ts > runner/run.ts']);
+  });
+
   it('sees a cycle made of type-only imports', () => {
     const graph = new Map([
       [path.join(SRC, 'a.ts'), [path.join(SRC, 'b.ts')]],
