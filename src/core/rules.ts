@@ -129,7 +129,7 @@ const RULE_TABLE = {
 } as const satisfies Record<RuleId, RuleMeta>;
 
 /** The table as the library and the reporters read it; the typed view below keeps its literal messages. */
-export const RULES: Readonly<Record<RuleId, RuleMeta>> = RULE_TABLE;
+export const RULES: Record<RuleId, RuleMeta> = RULE_TABLE;
 
 type Messages<R extends RuleId> = (typeof RULE_TABLE)[R]['messages'];
 
