@@ -3,7 +3,7 @@ import { NodeIndex } from './ast/traverse.js';
 import type { AnalysisContext, DraftFinding } from './context.js';
 import { shiftCredentialUse, type CredentialUse } from './credentials/credential-uses.js';
 import { reportUnusedCredentials } from './credentials/unused-credentials.js';
-import { DETECTORS } from './detectors/index.js';
+import { runDetectors } from './detectors/index.js';
 import { analyzeEmbeddedSource, embeddedFormatOf, type EmbeddedFormat } from './embedded/index.js';
 import type { Finding, Severity } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
@@ -107,11 +107,10 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
       options: resolved,
       mentionsZoho: /zoho/i.test(text),
       secrets,
-      objectParamNodes: new Set(),
       report: (draft) => drafts.push(draft),
       sourceOf: (node: Node) => text.slice(node.start ?? 0, node.end ?? 0),
     };
-    for (const detector of DETECTORS) detector.run(context);
+    runDetectors(context);
     dropSuspicionsInTicketCode(drafts);
     if (options.removedCredentials?.length) {
       const removed = options.removedCredentials.map((use) => shiftCredentialUse(use, -bom));
