@@ -4,9 +4,9 @@ import type { ShapeTools } from '../shapes/request-shape.js';
 import { mutationCarrier, objectEntries } from './object-request.js';
 
 /**
- * The parameter names (lower case) of every object or variable a value passed through, for the
- * plan to check that the token's names are not set there already. Cached per holder; a holder
- * built from itself ends the recursion with what is known so far.
+ * The parameter names (lower case) an object or variable sets, for the plan to see every key one
+ * request sends (which carrier takes the token, whether an authtoken or scope is there already).
+ * Cached per holder; a holder built from itself ends the recursion with what is known so far.
  */
 export function holderKeys(tools: ShapeTools): (holder: Node) => ReadonlySet<string> {
   const cache = new Map<Node, Set<string>>();
