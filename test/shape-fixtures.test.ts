@@ -1,6 +1,6 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_SHAPES, STRING_SHAPES } from '../src/core/shapes/index.js';
 import { listFixturePairs } from './helpers/fixture-pairs.js';
 import { REPO_ROOT } from './helpers/projects.js';
@@ -39,5 +39,38 @@ describe('every shape has a fixture folder, every folder a shape', () => {
     const known = new Set([...shapes.map((shape) => shape.id), ...Object.keys(CROSS_SHAPE_FOLDERS)]);
     expect(folders.filter((folder) => !known.has(folder)), 'folders no shape names').toEqual([]);
     expect(Object.keys(CROSS_SHAPE_FOLDERS).filter((folder) => !folders.includes(folder)), 'cross-shape topics without a folder').toEqual([]);
+  });
+});
+
+/** What migrate makes of every pair of one folder: output and findings, to compare with a shape taken out. */
+async function folderResults(folder: string, withoutShape?: string): Promise<string[]> {
+  vi.resetModules();
+  if (withoutShape) {
+    vi.doMock('../src/core/shapes/index.js', async (importOriginal) => {
+      const registries = await importOriginal<typeof import('../src/core/shapes/index.js')>();
+      return {
+        REQUEST_SHAPES: registries.REQUEST_SHAPES.filter((shape) => shape.id !== withoutShape),
+        STRING_SHAPES: registries.STRING_SHAPES.filter((shape) => shape.id !== withoutShape),
+      };
+    });
+  }
+  const { migrateSource } = await import('../src/core/migrate-source.js');
+  vi.doUnmock('../src/core/shapes/index.js');
+  return pairs
+    .filter((pair) => pair.name.startsWith(`${folder}/`))
+    .map((pair) => {
+      const result = migrateSource(readFileSync(pair.input, 'utf8'), { filePath: pair.filePath });
+      return JSON.stringify([result.output, result.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`)]);
+    });
+}
+
+describe('each shape folder exercises its shape', () => {
+  const ids = [...REQUEST_SHAPES, ...STRING_SHAPES].map((shape) => shape.id);
+
+  // A folder whose pairs migrate the same without its shape tests something else under that name.
+  it.each(ids)('taking %s out of its registry changes what its folder migrates or reports', async (id) => {
+    const withShape = await folderResults(id);
+    const withoutShape = await folderResults(id, id);
+    expect(withoutShape).not.toEqual(withShape);
   });
 });
