@@ -3,7 +3,7 @@ import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import type { Carrier, ShapeTools } from '../shapes/request-shape.js';
 import { classifyRequestText, type Endpoint } from '../zoho/endpoint.js';
 import { urlObjectText } from './known-text.js';
-import { judgeEndpoints } from './object-verdict.js';
+import { judgeEndpoints } from './endpoint-verdict.js';
 import type { FlowResult, ParamFlow } from './param-flow.js';
 
 /** Where a carrier's parameters go, from its own starts, the values a helper's parameter receives, and a `new URL`. */

@@ -9,7 +9,7 @@ import { holderKeys } from './holder-keys.js';
 import type { EditStyle } from './object-edits.js';
 import { describeGroup, planGroup, type CarrierFlow } from './object-plan.js';
 import { legacyEntries } from './object-request.js';
-import { judgeEndpoints } from './object-verdict.js';
+import { judgeEndpoints } from './endpoint-verdict.js';
 import { tokenFor } from './token-positions.js';
 import { reportUnlessService, serviceMessages } from './verdict-report.js';
 

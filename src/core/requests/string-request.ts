@@ -14,7 +14,7 @@ import { isLegacyParamName } from '../zoho/services.js';
 import type { StringRequest } from '../shapes/string-shape.js';
 import type { Claims } from './claims.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
-import { judgeEndpoints } from './object-verdict.js';
+import { judgeEndpoints } from './endpoint-verdict.js';
 import { definedTokenExpr } from './token-expr.js';
 import { FOREIGN_CONSTANT_REASON, reportUnlessService, serviceMessages, type ReportMessage } from './verdict-report.js';
 

@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../context.js';
 import { scopeOf, type ZohoService } from '../zoho/services.js';
-import type { Verdict } from './object-verdict.js';
+import type { Verdict } from './endpoint-verdict.js';
 
 /** Reports one finding about the request being judged; the caller knows where it is and what else goes with it. */
 export type ReportMessage = (messageId: string, data: Record<string, string>) => void;
