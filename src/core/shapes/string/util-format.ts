@@ -1,9 +1,9 @@
 import type { CallExpression, Node } from '@babel/types';
-import { lexicalScopesOf } from '../scope/lexical-scopes.js';
-import type { AnalysisContext } from '../context.js';
-import { calleeName } from '../ast/node-utils.js';
-import type { StringRequest } from '../requests/string-request.js';
-import { LEGACY_KEY_TEXT, type AtomBuilder } from '../strings/build-atoms.js';
+import { lexicalScopesOf } from '../../scope/lexical-scopes.js';
+import type { AnalysisContext } from '../../context.js';
+import { calleeName } from '../../ast/node-utils.js';
+import type { StringRequest, StringShape } from '../string-shape.js';
+import { LEGACY_KEY_TEXT, type AtomBuilder } from '../../strings/build-atoms.js';
 
 /** Callees whose first argument is a printf-style template: Node's util.format and sprintf-js. */
 function isFormatCall(call: CallExpression, context: AnalysisContext): boolean {
@@ -19,7 +19,7 @@ function isFormatCall(call: CallExpression, context: AnalysisContext): boolean {
  * `util.format('%s?apikey=%s&ticket=%s', base, key, ticket)`: the placeholders stand for the
  * arguments, so the argument list shrinks with the template.
  */
-export function collectFormatCalls(context: AnalysisContext, builder: AtomBuilder): StringRequest[] {
+function collectFormatCalls(context: AnalysisContext, builder: AtomBuilder): StringRequest[] {
   const requests: StringRequest[] = [];
   for (const call of context.index.ofType('CallExpression')) {
     const template = formatTemplate(call.arguments[0], context);
@@ -49,3 +49,5 @@ function formatTemplate(arg: Node | undefined, context: AnalysisContext): Node |
   const references = lexicalScopesOf(context.ast).bindingOf(arg)?.references ?? [];
   return references.length === 1 && references[0] === arg ? init : undefined;
 }
+
+export const utilFormatShape: StringShape = { id: 'util-format', collect: (context, builder) => collectFormatCalls(context, builder) };

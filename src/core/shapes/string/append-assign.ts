@@ -1,8 +1,8 @@
 import type { AssignmentExpression, Node, VariableDeclarator } from '@babel/types';
-import type { AnalysisContext } from '../context.js';
-import type { StringRequest } from '../requests/string-request.js';
-import type { Atom } from '../strings/atoms.js';
-import { LEGACY_KEY_TEXT, type AtomBuilder } from '../strings/build-atoms.js';
+import type { AnalysisContext } from '../../context.js';
+import type { StringRequest, StringShape } from '../string-shape.js';
+import type { Atom } from '../../strings/atoms.js';
+import { LEGACY_KEY_TEXT, type AtomBuilder } from '../../strings/build-atoms.js';
 
 /** One write to the variable: its declaration, `url = ...`, or `url += ...`. */
 interface Write {
@@ -16,7 +16,7 @@ interface Write {
  * `var url = BASE + '?x=1'; url += '&apikey=' + k; url += '&ticket=' + t;`: the statements of one
  * function that build a variable form one request, from its last plain assignment on.
  */
-export function collectAppendSequences(context: AnalysisContext, builder: AtomBuilder, names: ReadonlySet<string>): StringRequest[] {
+function collectAppendSequences(context: AnalysisContext, builder: AtomBuilder, names: ReadonlySet<string>): StringRequest[] {
   const groups = new Map<string, { name: string; scope: Node | null }>();
   for (const assignment of context.index.ofType('AssignmentExpression')) {
     if (assignment.operator !== '+=' || assignment.left.type !== 'Identifier') continue;
@@ -95,3 +95,5 @@ function splitSequences(writes: readonly Write[]): Write[][] {
   if (current.length > 0) sequences.push(current);
   return sequences.filter((sequence) => sequence.some((write) => write.isAppend));
 }
+
+export const appendAssignShape: StringShape = { id: 'append-assign', collect: collectAppendSequences };

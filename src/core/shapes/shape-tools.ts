@@ -2,7 +2,7 @@ import type { Node, ObjectExpression } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { lexicalScopesOf, type LexicalScopes } from '../scope/lexical-scopes.js';
-import type { AnyCall, ShapeTools } from '../requests/request-shape.js';
+import type { AnyCall, RequestShape, ShapeTools } from './request-shape.js';
 
 /** `require('m')`, `require('m').x`, `require('m').default`: the module, else undefined. */
 function requiredModule(node: Node | null | undefined): string | undefined {
@@ -15,7 +15,7 @@ function requiredModule(node: Node | null | undefined): string | undefined {
 }
 
 /** The help shapes get, built once per file; Babel's scopes only when a carrier asks for them. */
-export function createShapeTools(context: AnalysisContext): ShapeTools {
+export function createShapeTools(context: AnalysisContext, shapes: readonly RequestShape[]): ShapeTools {
   let scopes: LexicalScopes | undefined;
   const getScopes = () => (scopes ??= lexicalScopesOf(context.ast));
   const bindingOf = (node: Node) => getScopes().bindingOf(node);
@@ -25,6 +25,7 @@ export function createShapeTools(context: AnalysisContext): ShapeTools {
       return getScopes();
     },
     bindingOf,
+    paramKeys: new Set(shapes.flatMap((shape) => shape.paramKeys ?? [])),
     moduleOf(node) {
       const inner = unwrapExpression(node);
       if (inner.type !== 'Identifier') return undefined;

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
-import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
+import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../request-shape.js';
 
 const MODULES = ['http', 'https', 'node:http', 'node:https'];
 
@@ -35,7 +35,7 @@ export const nodeHttpsShape: RequestShape = {
     const args = plainArguments(call);
     if (!parts || !args || parts.names.length !== 2 || !isModuleName(parts, MODULES, [])) return undefined;
     if (parts.names[1] !== 'request' && parts.names[1] !== 'get') return undefined;
-    const request: RequestCall = { shape: 'node-https', call, parts: {}, paramNodes: bodies(call, tools) };
+    const request: RequestCall = { call, parts: {}, paramNodes: bodies(call, tools) };
     const first = args[0];
     const literal = first && tools.objectLiteral(first);
     if (first && !literal) request.parts.url = first;

@@ -1,8 +1,7 @@
-import type { CallExpression, NewExpression, Node, ObjectExpression } from '@babel/types';
+import type { CallExpression, ExpressionStatement, MemberExpression, NewExpression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import type { AnalysisContext } from '../context.js';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import type { LexicalBinding, LexicalScopes } from '../scope/lexical-scopes.js';
-import type { Carrier } from './object-request.js';
 
 export type AnyCall = CallExpression | NewExpression;
 
@@ -17,7 +16,6 @@ export interface UrlParts {
 
 /** A call that sends a request, as one shape understands it. */
 export interface RequestCall {
-  shape: string;
   call: AnyCall;
   parts: UrlParts;
   /** Expressions whose values are sent as query or body parameters. */
@@ -48,6 +46,61 @@ export interface ShapeTools {
   /** The call whose result an expression holds (`const api = axios.create(...)`; `api`). */
   creatorOf(node: Node): AnyCall | undefined;
   bindingOf(node: Node): LexicalBinding | undefined;
+  /** Every shape's `paramKeys`, together. */
+  paramKeys: ReadonlySet<string>;
+}
+
+/** How one parameter is written, which decides how it is edited. */
+export type EntryForm =
+  /** `{ apikey: k }`, `{ 'apikey': k }`, `{ apikey }` */
+  | { kind: 'property'; property: ObjectProperty; object: ObjectExpression }
+  /** `params.apikey = k;`, `params['ticket'] = t;` */
+  | { kind: 'assignment'; member: MemberExpression; statement: ExpressionStatement | null }
+  /** `params.append('apikey', k);`, `url.searchParams.set('ticket', t);` */
+  | { kind: 'call'; call: CallExpression; statement: ExpressionStatement | null };
+
+export interface ParamEntry {
+  /** The name as written. */
+  name: string;
+  form: EntryForm;
+  /** The node that spells the name (identifier key, string literal). */
+  key: Node;
+  value: Node;
+}
+
+/** A parameter whose name is computed, so no edit can be planned for it. */
+export interface DynamicEntry {
+  node: Node;
+  /** What makes it dynamic, for the message. */
+  how: string;
+  /** The legacy names it sets, when known. */
+  names: string[];
+}
+
+/**
+ * One place that sets request parameters and is planned as a unit: an object literal, or the
+ * statements that fill one variable (`params.apikey = k`, `params.append('ticket', t)`).
+ */
+export interface Carrier {
+  kind: 'object' | 'mutations' | 'dynamic';
+  /** Identity, to merge what several shapes find about one variable. */
+  id: string;
+  /** The reported construct. */
+  start: number;
+  end: number;
+  /** Every parameter with a static name, in source order (legacy or not). */
+  entries: ParamEntry[];
+  dynamic: DynamicEntry[];
+  /** Set when the parameters cannot be rewritten where they are (from another module's constant, set on a nested member). */
+  foreignReason?: string;
+  /** Legacy names set in a way no entry models (a nested member), for messages. */
+  otherNames?: string[];
+  /** Where the parameters' value starts to flow. */
+  starts: Node[];
+  /** Values the parameters are part of from the start (the object, the variable): their keys count. */
+  holders: Node[];
+  /** Where the request goes, when the carrier itself shows it (`new URL(zoho).searchParams`). */
+  fixedUrl?: Node;
 }
 
 /**
@@ -56,7 +109,13 @@ export interface ShapeTools {
  * them is the analysis's job, so an object that passes through several shapes is seen once.
  */
 export interface RequestShape {
+  /** The shape's name, which is also its fixture folder under fixtures/transforms/. */
   id: string;
+  /**
+   * The options keys under which this shape's calls send parameters (`params`, `qs`, `body`): the
+   * flow follows a value set under any shape's key (`options.qs = { ... }`) towards its request.
+   */
+  paramKeys?: readonly string[];
   /** The request this call sends, if it is one this shape knows. */
   requestCall?(call: AnyCall, tools: ShapeTools): RequestCall | undefined;
   /** What the call makes of a parameters value given as argument `index`. */

@@ -1,8 +1,8 @@
 import type { Node } from '@babel/types';
-import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { mutationCarrier, type Carrier } from '../requests/object-request.js';
-import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
-import { isLegacyKeyName } from '../zoho/services.js';
+import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
+import { mutationCarrier } from '../../requests/object-request.js';
+import type { Carrier, RequestShape, ShapeTools } from '../request-shape.js';
+import { isLegacyKeyName } from '../../zoho/services.js';
 
 const MUTATORS = new Set(['append', 'set']);
 

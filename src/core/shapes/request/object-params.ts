@@ -1,10 +1,9 @@
 import type { ArrayExpression, Node } from '@babel/types';
-import { calleeName, memberPath, staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { isStaticObject } from '../scope/evaluate.js';
-import { isNonCredentialValue, mutationCarrier, objectCarrier, type Carrier } from '../requests/object-request.js';
-import { PARAM_KEYS } from '../requests/param-flow.js';
-import type { RequestShape, ShapeTools } from '../requests/request-shape.js';
-import { isLegacyKeyName } from '../zoho/services.js';
+import { calleeName, memberPath, staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
+import { isStaticObject } from '../../scope/evaluate.js';
+import { isNonCredentialValue, mutationCarrier, objectCarrier } from '../../requests/object-request.js';
+import type { Carrier, RequestShape, ShapeTools } from '../request-shape.js';
+import { isLegacyKeyName } from '../../zoho/services.js';
 
 const ITERATORS = new Set(['forEach', 'map', 'reduce', 'filter', 'some', 'every']);
 
@@ -89,7 +88,7 @@ function nestedCarrier(assignment: Extract<Node, { type: 'AssignmentExpression' 
   // `config.params.apikey = k` on an object this file does not write (an axios interceptor's
   // `config`): followed from the parameters container itself, so it is reported, never skipped.
   const container = unwrapExpression((assignment.left as { object: Node }).object);
-  if (!value && container.type === 'MemberExpression' && PARAM_KEYS.has(staticPropertyName(container.property, container.computed) ?? '')) value = container;
+  if (!value && container.type === 'MemberExpression' && tools.paramKeys.has(staticPropertyName(container.property, container.computed) ?? '')) value = container;
   if (!value) return undefined;
   const statement = context.index.parentOf(assignment);
   const node = statement?.type === 'ExpressionStatement' ? statement : assignment;

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
-import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
+import { calleeParts, isModuleName, plainArguments, type AnyCall, type RequestShape, type ShapeTools } from '../request-shape.js';
 
 const MODULES = ['superagent'];
 const GLOBALS = ['superagent'];
@@ -50,6 +50,6 @@ export const superagentShape: RequestShape = {
     if (method !== 'query' && method !== 'send') return undefined;
     const url = requestUrl(callee.object, tools);
     if (!url) return undefined;
-    return { shape: 'superagent', call, parts: { url }, paramNodes: [args[0]!] };
+    return { call, parts: { url }, paramNodes: [args[0]!] };
   },
 };

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
-import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { plainArguments, withOptions, type RequestCall, type RequestShape } from '../requests/request-shape.js';
+import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
+import { plainArguments, withOptions, type RequestCall, type RequestShape } from '../request-shape.js';
 
 const WITHOUT_DATA = new Set(['get', 'delete', 'head', 'jsonp']);
 const WITH_DATA = new Set(['post', 'put', 'patch']);
@@ -24,11 +24,12 @@ function isHttpService(node: Node): boolean {
  */
 export const angularHttpShape: RequestShape = {
   id: 'angular-http',
+  paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
     const args = plainArguments(call);
     if (!args) return undefined;
-    const request: RequestCall = { shape: 'angular-http', call, parts: {}, paramNodes: [] };
+    const request: RequestCall = { call, parts: {}, paramNodes: [] };
     const callee = unwrapExpression(call.callee);
     if (isHttpService(callee)) return withOptions(request, args[0], PARAM_KEYS, ['url'], tools);
     if (callee.type !== 'MemberExpression' || !isHttpService(callee.object)) return undefined;

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
-import { calleeName } from '../ast/node-utils.js';
-import { plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { calleeName } from '../../ast/node-utils.js';
+import { plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../request-shape.js';
 
 /**
  * The browser libraries of the apikey/ticket years, each with its options object:
@@ -34,6 +34,7 @@ function libraryOf(call: AnyCall): Library | undefined {
 
 export const legacyAjaxShape: RequestShape = {
   id: 'legacy-ajax',
+  paramKeys: LIBRARIES.flatMap((library) => library.paramKeys),
   requestCall(call: AnyCall, tools: ShapeTools): RequestCall | undefined {
     const library = libraryOf(call);
     const args = plainArguments(call);
@@ -41,7 +42,7 @@ export const legacyAjaxShape: RequestShape = {
     const options: Node | undefined = args[library.optionsArgument];
     // MooTools' Request takes its options first; the Fetch API's Request takes a URL.
     if (library.urlArgument === undefined && (!options || !tools.objectLiteral(options))) return undefined;
-    const request: RequestCall = { shape: 'legacy-ajax', call, parts: {}, paramNodes: [] };
+    const request: RequestCall = { call, parts: {}, paramNodes: [] };
     const url = library.urlArgument === undefined ? undefined : args[library.urlArgument];
     if (url) request.parts.url = url;
     return withOptions(request, options, library.paramKeys, ['url'], tools);

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
-import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { plainArguments, type AnyCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
+import { plainArguments, type AnyCall, type RequestShape, type ShapeTools } from '../request-shape.js';
 
 /** The method call on a reference of the request variable (`xhr.open(...)`), if that is what it is. */
 function methodCallOn(reference: Node, method: string, tools: ShapeTools): AnyCall | undefined {
@@ -30,6 +30,6 @@ export const xmlHttpRequestShape: RequestShape = {
     const opens = binding.references.flatMap((reference) => methodCallOn(reference, 'open', tools) ?? []);
     const url = opens.length === 1 ? plainArguments(opens[0]!)?.[1] : undefined;
     if (!url) return undefined;
-    return { shape: 'xml-http-request', call, parts: { url }, paramNodes: [args[0]!] };
+    return { call, parts: { url }, paramNodes: [args[0]!] };
   },
 };

@@ -1,4 +1,4 @@
-import { calleeParts, isModuleName, type RequestShape } from '../requests/request-shape.js';
+import { calleeParts, isModuleName, type RequestShape } from '../request-shape.js';
 
 // querystring (Node), qs and query-string all name it `stringify`; Node also has `encode`.
 const MODULES = ['querystring', 'node:querystring', 'qs', 'query-string'];

@@ -1,14 +1,14 @@
-import type { AnalysisContext } from '../context.js';
-import { staticPropertyName } from '../ast/node-utils.js';
-import type { StringRequest } from '../requests/string-request.js';
-import { LEGACY_KEY_TEXT, type AtomBuilder } from '../strings/build-atoms.js';
+import type { AnalysisContext } from '../../context.js';
+import { staticPropertyName } from '../../ast/node-utils.js';
+import type { StringRequest, StringShape } from '../string-shape.js';
+import { LEGACY_KEY_TEXT, type AtomBuilder } from '../../strings/build-atoms.js';
 
 /**
  * `['apikey=' + k, 'ticket=' + t, 'x=1'].join('&')`, or an array built with `push` and joined:
  * each element is one parameter. A join inside a larger URL is part of that URL's request; this
  * collects the joins that stand on their own.
  */
-export function collectArrayJoins(context: AnalysisContext, builder: AtomBuilder, names: ReadonlySet<string>): StringRequest[] {
+function collectArrayJoins(context: AnalysisContext, builder: AtomBuilder, names: ReadonlySet<string>): StringRequest[] {
   const requests: StringRequest[] = [];
   for (const call of context.index.ofType('CallExpression')) {
     const callee = call.callee;
@@ -21,3 +21,5 @@ export function collectArrayJoins(context: AnalysisContext, builder: AtomBuilder
   }
   return requests;
 }
+
+export const arrayJoinShape: StringShape = { id: 'array-join', collect: collectArrayJoins };

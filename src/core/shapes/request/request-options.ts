@@ -1,11 +1,11 @@
 import type { Node } from '@babel/types';
-import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { calleeParts, isModuleName, plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
+import { calleeParts, isModuleName, plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../request-shape.js';
 
 // The `request` package and its wrappers share its options: https://github.com/request/request#requestoptions-callback
 const MODULES = ['request', 'request-promise', 'request-promise-native', 'postman-request', 'requestretry'];
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head']);
-const PARAM_KEYS = ['qs', 'form', 'body'];
+const PARAM_KEYS = ['qs', 'form', 'formData', 'body'];
 
 function factoryOf(node: Node, tools: ShapeTools): AnyCall | undefined {
   const creator = tools.creatorOf(node);
@@ -19,7 +19,8 @@ function factoryOf(node: Node, tools: ShapeTools): AnyCall | undefined {
  * `request.defaults({ baseUrl, qs })` instances.
  */
 export const requestOptionsShape: RequestShape = {
-  id: 'request',
+  id: 'request-options',
+  paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
     const parts = calleeParts(call, tools);
@@ -34,7 +35,7 @@ export const requestOptionsShape: RequestShape = {
     if (isMethod && method === undefined) return undefined;
     const isFactory = method === 'defaults' && isRequest;
     if (method !== undefined && !METHODS.has(method) && !isFactory) return undefined;
-    const request: RequestCall = { shape: 'request', call, parts: factory ? { factory } : {}, paramNodes: [] };
+    const request: RequestCall = { call, parts: factory ? { factory } : {}, paramNodes: [] };
     if (isFactory) request.isFactory = true;
     const first = args[0];
     const options = first && tools.objectLiteral(first) ? first : args[1];

@@ -1,4 +1,4 @@
-import { calleeParts, isModuleName, plainArguments, type RequestCall, type RequestShape } from '../requests/request-shape.js';
+import { calleeParts, isModuleName, plainArguments, type RequestCall, type RequestShape } from '../request-shape.js';
 
 const WITHOUT_DATA = new Set(['get', 'head']);
 const WITH_DATA = new Set(['post', 'put', 'patch', 'delete']);
@@ -16,7 +16,7 @@ export const needleShape: RequestShape = {
     const args = plainArguments(call);
     if (!parts || !args || parts.names.length > 2 || !isModuleName(parts, ['needle'], [])) return undefined;
     const method = parts.names[1];
-    const request: RequestCall = { shape: 'needle', call, parts: {}, paramNodes: [] };
+    const request: RequestCall = { call, parts: {}, paramNodes: [] };
     // `needle(method, url, data)` and `needle.request(method, url, data)`.
     const isGeneric = method === undefined || method === 'request';
     const [url, data] = isGeneric ? [args[1], args[2]] : [args[0], WITH_DATA.has(method) ? args[1] : undefined];

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
-import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
-import { calleeParts, isModuleName, plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../requests/request-shape.js';
+import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
+import { calleeParts, isModuleName, plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../request-shape.js';
 
 const MODULES = ['axios'];
 const WITHOUT_DATA = new Set(['get', 'delete', 'head', 'options']);
@@ -60,7 +60,7 @@ function interceptorRequest(call: AnyCall, tools: ShapeTools): RequestCall | und
   const config = fn.params[0];
   const binding = config?.type === 'Identifier' ? tools.bindingOf(config) : undefined;
   if (!binding) return undefined;
-  const request: RequestCall = { shape: 'axios', call, parts: factory ? { factory } : {}, paramNodes: [] };
+  const request: RequestCall = { call, parts: factory ? { factory } : {}, paramNodes: [] };
   // `config.params` and `config.data` where the interceptor reads or writes them, and what it assigns to them.
   for (const reference of binding.references) {
     const member = tools.context.index.parentOf(reference);
@@ -79,6 +79,7 @@ function interceptorRequest(call: AnyCall, tools: ShapeTools): RequestCall | und
  */
 export const axiosShape: RequestShape = {
   id: 'axios',
+  paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
     const interceptor = interceptorRequest(call, tools);
@@ -87,7 +88,7 @@ export const axiosShape: RequestShape = {
     const target = instanceCall(call, tools);
     if (!args || !target) return undefined;
     const { isAxios, factory, method } = target;
-    const base: RequestCall = { shape: 'axios', call, parts: factory ? { factory } : {}, paramNodes: [] };
+    const base: RequestCall = { call, parts: factory ? { factory } : {}, paramNodes: [] };
     if (method === undefined || method === 'request') {
       const isConfigFirst = method === 'request' || Boolean(args[0] && tools.objectLiteral(args[0]));
       if (isConfigFirst) return withConfig(base, args[0], tools);
