@@ -1,18 +1,48 @@
+// @ts-check
 /**
  * Browser code of the HTML report, part 2: reads the plan from the inert JSON island, renders the
- * summary, charts, manual work, findings and diffs, and wires the filters. Plain ES2017 text, no
- * backticks, no `${` (see html-client-diff.ts). Elements the end-to-end test reads carry ids.
+ * summary, charts, manual work, findings and diffs, and wires the filters. Uses h() and the views
+ * of diff.js, which the page inlines first. Elements the end-to-end test reads carry ids. This
+ * header (up to the first blank line) is for developers: html-client-script.ts inlines what
+ * follows it.
  */
-export const APP_SCRIPT = String.raw`
-var DATA = JSON.parse(document.getElementById('report-data').textContent);
+/** @typedef {import('../plan.js').ReportPlan} ReportPlan */
+/** @typedef {import('../plan.js').PlanFinding} PlanFinding */
+/** @typedef {Node | string | number | null | undefined | false} Child */
+/**
+ * @typedef {object} Tracked an element the filters show or hide
+ * @property {string} section
+ * @property {HTMLElement} node
+ * @property {string[] | null} rules
+ * @property {string} folder
+ * @property {string} fix
+ * @property {string} text
+ */
+/** @typedef {{ id: string, total: number, counter: HTMLElement, empty: HTMLElement }} Section */
+/** @typedef {{ label: string, value: string, fixable: number, other: number }} ChartRow */
+
+var dataIsland = /** @type {HTMLScriptElement} */ (document.getElementById('report-data'));
+/** @type {ReportPlan} */
+var DATA = JSON.parse(dataIsland.text);
+/** @type {Record<string, string>} */
 var filters = { rule: '', folder: '', fix: '', query: '' };
+/** @type {Tracked[]} */
 var items = [];
+/** @type {Section[]} */
 var sections = [];
 
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any> | null} [props] text, className, on<event>, else attributes
+ * @param {Child | Child[]} [children]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function h(tag, props, children) {
   var node = document.createElement(tag);
-  Object.keys(props || {}).forEach(function (key) {
-    var value = props[key];
+  var given = props || {};
+  Object.keys(given).forEach(function (key) {
+    var value = given[key];
     if (value === null || value === undefined || value === false) return;
     if (key === 'text') node.textContent = value;
     else if (key === 'className') node.className = value;
@@ -26,16 +56,26 @@ function h(tag, props, children) {
   return node;
 }
 
+/** @param {number} count @param {string} word */
 function plural(count, word) { return count + ' ' + word + (count === 1 ? '' : 's'); }
-function location(item) { return item.file + ':' + item.line + ':' + item.column; }
+/** @param {PlanFinding} item */
+function locationOf(item) { return item.file + ':' + item.line + ':' + item.column; }
+/** @param {PlanFinding} item */
 function excerptText(item) { return item.excerpt ? item.excerpt.lines.join('\n') : ''; }
 
-/** Registers an element the filters show or hide. rules null: only shown while no rule is selected. */
+/**
+ * Registers an element the filters show or hide. rules null: only shown while no rule is selected.
+ * @template {HTMLElement} E
+ * @param {string} section @param {E} node @param {string[] | null} rules @param {string} folder
+ * @param {string} fix @param {string} text
+ * @returns {E}
+ */
 function track(section, node, rules, folder, fix, text) {
   items.push({ section: section, node: node, rules: rules, folder: folder, fix: fix, text: text.toLowerCase() });
   return node;
 }
 
+/** @param {Tracked} item */
 function matches(item) {
   if (filters.rule && (!item.rules || item.rules.indexOf(filters.rule) === -1)) return false;
   if (filters.folder && item.folder !== filters.folder) return false;
@@ -44,6 +84,7 @@ function matches(item) {
 }
 
 function applyFilters() {
+  /** @type {Record<string, number>} */
   var shown = {};
   items.forEach(function (item) {
     var isShown = matches(item);
@@ -57,13 +98,15 @@ function applyFilters() {
   });
 }
 
+/** @param {string} name @param {string} value */
 function setFilter(name, value) {
   filters[name] = value;
-  var control = document.getElementById('filter-' + name);
+  var control = /** @type {HTMLSelectElement | HTMLInputElement | null} */ (document.getElementById('filter-' + name));
   if (control && control.value !== value) control.value = value;
   applyFilters();
 }
 
+/** @param {string} id @param {string} title @param {number} total @param {string} emptyText */
 function section(id, title, total, emptyText) {
   var counter = h('span', { className: 'count', id: 'count-' + id, text: String(total) });
   var empty = h('p', { className: 'empty', text: 'Nothing here matches the filters.', hidden: true });
@@ -74,10 +117,12 @@ function section(id, title, total, emptyText) {
   return node;
 }
 
+/** @param {string} id @param {string} label @param {number} value @param {string} [tone] */
 function statCard(id, label, value, tone) {
   return h('div', { className: 'stat ' + (tone || '') }, [h('div', { className: 'value', id: 'stat-' + id, text: String(value) }), h('div', { className: 'label', text: label })]);
 }
 
+/** @param {string} id @param {string} title @param {ChartRow[]} rows @param {string} filterName */
 function chart(id, title, rows, filterName) {
   var max = Math.max.apply(null, rows.map(function (row) { return row.fixable + row.other; }).concat([1]));
   var list = h('div', { className: 'chart', id: 'chart-' + id });
@@ -96,12 +141,14 @@ function chart(id, title, rows, filterName) {
   return h('figure', null, [h('figcaption', { text: title }), list]);
 }
 
+/** @param {string} name @param {string} label @param {string[][]} options value and label of each */
 function select(name, label, options) {
-  var control = h('select', { id: 'filter-' + name, onchange: function (event) { setFilter(name, event.target.value); } },
+  var control = h('select', { id: 'filter-' + name, onchange: /** @param {Event} event */ function (event) { setFilter(name, /** @type {HTMLSelectElement} */ (event.target).value); } },
     options.map(function (option) { return h('option', { value: option[0], text: option[1] }); }));
   return h('label', null, [label + ' ', control]);
 }
 
+/** @param {HTMLElement} root */
 function renderSummary(root) {
   var t = DATA.totals;
   root.appendChild(h('section', { id: 'section-summary' }, [
@@ -126,6 +173,7 @@ function renderSummary(root) {
   ]));
 }
 
+/** @param {HTMLElement} root */
 function renderCommand(root) {
   root.appendChild(h('section', { id: 'section-apply' }, [
     h('h2', { text: 'Apply the plan' }),
@@ -134,10 +182,12 @@ function renderCommand(root) {
   ]));
 }
 
+/** @param {HTMLElement} root */
 function renderControls(root) {
   var rules = DATA.byRule.map(function (row) { return [row.ruleId, row.ruleId + ' (' + row.findings + ')']; });
   var folders = DATA.byFolder.map(function (row) { return [row.folder, row.folder]; });
-  var search = h('input', { type: 'search', id: 'filter-query', placeholder: 'Search files, messages, code', oninput: function (event) { setFilter('query', event.target.value.trim().toLowerCase()); } });
+  var search = h('input', { type: 'search', id: 'filter-query', placeholder: 'Search files, messages, code', oninput: /** @param {Event} event */ function (event) { setFilter('query', /** @type {HTMLInputElement} */ (event.target).value.trim().toLowerCase()); } });
+  /** @param {string} value @param {string} label */
   var view = function (value, label) {
     return h('label', null, [h('input', { type: 'radio', name: 'diff-view', value: value, checked: value === 'unified', onchange: function () { document.body.setAttribute('data-diff-view', value); } }), ' ' + label]);
   };
@@ -151,6 +201,7 @@ function renderControls(root) {
   ]));
 }
 
+/** @param {HTMLElement} root */
 function renderManual(root) {
   var node = section('manual', 'Manual work', DATA.manual.length + DATA.problems.length, 'None: migrate handles everything it found.');
   if (DATA.manual.length > 0) node.appendChild(h('p', { className: 'hint', text: 'Locations are in the files as migrate leaves them.' }));
@@ -162,26 +213,27 @@ function renderManual(root) {
   });
   DATA.manual.forEach(function (item) {
     node.appendChild(track('manual', h('article', { className: 'card manual-item' }, [
-      h('h3', null, [h('code', { text: location(item) }), ' ', h('span', { className: 'badge ' + item.severity, text: item.ruleId })]),
+      h('h3', null, [h('code', { text: locationOf(item) }), ' ', h('span', { className: 'badge ' + item.severity, text: item.ruleId })]),
       h('p', { className: 'message', text: item.message }),
       item.excerpt ? excerptView(item.excerpt) : null,
       h('p', { className: 'action' }, [h('strong', { text: 'Action: ' }), item.action]),
-    ]), [item.ruleId], item.folder, 'manual', [location(item), item.ruleId, item.message, item.action, excerptText(item)].join('\n')));
+    ]), [item.ruleId], item.folder, 'manual', [locationOf(item), item.ruleId, item.message, item.action, excerptText(item)].join('\n')));
   });
   root.appendChild(node);
 }
 
+/** @param {HTMLElement} root */
 function renderFindings(root) {
   var node = section('findings', 'All findings', DATA.findings.length, 'No legacy apikey/ticket usage found.');
   if (DATA.findings.length > 0) {
     var body = h('tbody');
     DATA.findings.forEach(function (item) {
       body.appendChild(track('findings', h('tr', null, [
-        h('td', null, h('code', { text: location(item) })),
+        h('td', null, h('code', { text: locationOf(item) })),
         h('td', null, h('span', { className: 'badge ' + item.severity, text: item.ruleId })),
         h('td', { text: item.fixable ? 'fixable' : 'manual' }),
         h('td', { text: item.message }),
-      ]), [item.ruleId], item.folder, item.fixable ? 'fixable' : 'manual', [location(item), item.ruleId, item.message, excerptText(item)].join('\n')));
+      ]), [item.ruleId], item.folder, item.fixable ? 'fixable' : 'manual', [locationOf(item), item.ruleId, item.message, excerptText(item)].join('\n')));
     });
     node.appendChild(h('table', { className: 'findings', id: 'findings-table' }, [
       h('thead', null, h('tr', null, ['Location', 'Rule', 'Fix', 'Message'].map(function (title) { return h('th', { text: title }); }))),
@@ -191,6 +243,7 @@ function renderFindings(root) {
   root.appendChild(node);
 }
 
+/** @param {HTMLElement} root */
 function renderChanges(root) {
   var node = section('changes', 'Files to change', DATA.changes.length, 'None: no request needs rewriting.');
   DATA.changes.forEach(function (change) {
@@ -203,7 +256,7 @@ function renderChanges(root) {
   root.appendChild(node);
 }
 
-var main = document.getElementById('report');
+var main = /** @type {HTMLElement} */ (document.getElementById('report'));
 renderSummary(main);
 renderCommand(main);
 renderControls(main);
@@ -212,4 +265,3 @@ renderChanges(main);
 renderFindings(main);
 applyFilters();
 document.body.setAttribute('data-ready', 'true');
-`;

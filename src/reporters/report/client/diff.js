@@ -1,10 +1,27 @@
+// @ts-check
 /**
  * Browser code of the HTML report, part 1: unified-diff parsing, JS/TS syntax colouring and the
- * unified and side-by-side diff tables. Kept as plain ES2017 text (no backticks, no `${`) because
- * it is embedded verbatim in the page; every piece of report data reaches the DOM through
- * `textContent` or `setAttribute`, never through HTML parsing.
+ * unified and side-by-side diff tables. Plain ES2017 in a script (no import or export): the page
+ * inlines it, then app.js, inside one strict function, so the two share their top-level names;
+ * `npm run typecheck` checks both together (tsconfig.client.json). Every piece of report data
+ * reaches the DOM through `textContent` or `setAttribute`, never through HTML parsing. This
+ * header (up to the first blank line) is for developers: html-client-script.ts inlines what
+ * follows it.
  */
-export const DIFF_SCRIPT = String.raw`
+/** @typedef {{ text: string, cls: string }} Token */
+/** @typedef {{ mode: string }} TokenizerState `mode`: 'code', 'block' (in a block comment) or 'template' */
+/**
+ * @typedef {object} Row
+ * @property {string} kind 'del', 'add', 'ctx' or 'meta' (a "\\ No newline" line)
+ * @property {string} text
+ * @property {number} [oldNo]
+ * @property {number} [newNo]
+ * @property {Token[]} [tokens]
+ * @property {number[]} [change] start and end of the characters that changed
+ */
+/** @typedef {{ header: string, rows: Row[] }} Hunk */
+/** @typedef {import('../../../core/source/excerpt.js').Excerpt} Excerpt */
+
 var BACKTICK = String.fromCharCode(96);
 var KEYWORDS = new Set(('as async await break case catch class const continue debugger default delete do else enum ' +
   'export extends finally for from function if implements import in instanceof interface let new of private ' +
@@ -13,12 +30,19 @@ var LITERALS = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity']
 var NUMBER = /^(?:0[xXbBoO][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?n?|\.\d+)/;
 var IDENTIFIER = /^[A-Za-z_$][\w$]*/;
 
-/** Splits one line into coloured tokens. state.mode carries block comments and template literals to the next line. */
+/**
+ * Splits one line into coloured tokens. state.mode carries block comments and template literals to the next line.
+ * @param {string} line
+ * @param {TokenizerState} state
+ * @returns {Token[]}
+ */
 function tokenize(line, state) {
+  /** @type {Token[]} */
   var tokens = [];
   var i = 0;
   var plain = '';
   function flush() { if (plain) { tokens.push({ text: plain, cls: '' }); plain = ''; } }
+  /** @param {string} text @param {string} cls */
   function push(text, cls) { flush(); tokens.push({ text: text, cls: cls }); }
   while (i < line.length) {
     if (state.mode === 'block') {
@@ -68,10 +92,15 @@ function tokenize(line, state) {
   return tokens;
 }
 
-/** Parses a unified diff into hunks of rows; counts from the @@ header decide where a hunk ends. */
+/**
+ * Parses a unified diff into hunks of rows; the line counts of a hunk's header decide where it ends.
+ * @param {string} text
+ * @returns {Hunk[]}
+ */
 function parseDiff(text) {
   var lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
+  /** @type {Hunk[]} */
   var hunks = [];
   var index = 0;
   while (index < lines.length) {
@@ -82,6 +111,7 @@ function parseDiff(text) {
     var newNo = Number(header[3]);
     var oldLeft = header[2] === undefined ? 1 : Number(header[2]);
     var newLeft = header[4] === undefined ? 1 : Number(header[4]);
+    /** @type {Hunk} */
     var hunk = { header: header[0], rows: [] };
     while (index < lines.length && (oldLeft > 0 || newLeft > 0 || lines[index].charAt(0) === '\\')) {
       var line = lines[index];
@@ -98,7 +128,10 @@ function parseDiff(text) {
   return hunks;
 }
 
-/** Colours every row (each side keeps its own tokenizer state) and marks what changed inside paired lines. */
+/**
+ * Colours every row (each side keeps its own tokenizer state) and marks what changed inside paired lines.
+ * @param {Hunk} hunk
+ */
 function decorate(hunk) {
   var oldState = { mode: 'code' };
   var newState = { mode: 'code' };
@@ -112,6 +145,10 @@ function decorate(hunk) {
   });
 }
 
+/**
+ * @param {Row[]} rows
+ * @param {(dels: Row[], adds: Row[]) => void} callback
+ */
 function eachChangeBlock(rows, callback) {
   var n = 0;
   while (n < rows.length) {
@@ -124,6 +161,7 @@ function eachChangeBlock(rows, callback) {
   }
 }
 
+/** @param {Row} before @param {Row} after */
 function markChange(before, after) {
   var a = before.text;
   var b = after.text;
@@ -136,8 +174,13 @@ function markChange(before, after) {
   after.change = [start, endB];
 }
 
-/** The code of one row as spans: syntax classes, plus 'chg' on the characters that changed. */
+/**
+ * The code of one row as spans: syntax classes, plus 'chg' on the characters that changed.
+ * @param {{ text: string, tokens?: Token[], change?: number[] }} row
+ * @returns {HTMLElement[]}
+ */
 function codeNodes(row) {
+  /** @type {HTMLElement[]} */
   var nodes = [];
   var offset = 0;
   (row.tokens || [{ text: row.text, cls: '' }]).forEach(function (token) {
@@ -158,8 +201,10 @@ function codeNodes(row) {
   return nodes;
 }
 
+/** @type {Record<string, string>} */
 var SIGNS = { del: '-', add: '+', ctx: ' ' };
 
+/** @param {Hunk[]} hunks */
 function unifiedTable(hunks) {
   var table = h('table', { className: 'diff diff-unified' });
   hunks.forEach(function (hunk) {
@@ -178,12 +223,14 @@ function unifiedTable(hunks) {
   return table;
 }
 
+/** @param {Row | undefined} row @param {'old' | 'new'} side */
 function splitCells(row, side) {
   if (!row) return [h('td', { className: 'num empty' }), h('td', { className: 'code empty' })];
   var number = side === 'old' ? row.oldNo : row.newNo;
   return [h('td', { className: 'num row-' + row.kind, text: String(number) }), h('td', { className: 'code row-' + row.kind }, codeNodes(row))];
 }
 
+/** @param {Hunk[]} hunks */
 function splitTable(hunks) {
   var table = h('table', { className: 'diff diff-split' });
   hunks.forEach(function (hunk) {
@@ -207,13 +254,17 @@ function splitTable(hunks) {
   return table;
 }
 
+/** @param {string} diffText */
 function diffView(diffText) {
   var hunks = parseDiff(diffText);
   hunks.forEach(decorate);
   return h('div', { className: 'diff-wrap' }, [unifiedTable(hunks), splitTable(hunks)]);
 }
 
-/** A code excerpt of a finding, numbered from its first line, coloured like the diffs. */
+/**
+ * A code excerpt of a finding, numbered from its first line, coloured like the diffs.
+ * @param {Excerpt} excerpt
+ */
 function excerptView(excerpt) {
   var state = { mode: 'code' };
   var table = h('table', { className: 'diff excerpt' });
@@ -230,4 +281,3 @@ function excerptView(excerpt) {
   table.appendChild(body);
   return table;
 }
-`;
