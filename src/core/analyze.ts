@@ -50,8 +50,8 @@ export function fileInputOf(options: AnalyzeOptions): FileInput {
 
 /** `analyzeSource` for a caller that has resolved the options already (migrate, the runner). */
 export function analyzeFile(source: string, input: FileInput): FileAnalysis {
-  // A declaration file (`.d.ts`) holds types only: no request is ever sent from it. Parsing the
-  // large ones (@types/node, bundled typings) cost the benchmark a second for nothing.
+  // A declaration file (`.d.ts`) holds types only: no request is ever sent from it, and the large
+  // ones (@types/node, bundled typings) are the most expensive files a tree has to parse.
   if (DECLARATION_FILE.test(input.filePath)) return { findings: [], secrets: [], parser: 'ts', suppressed: 0 };
   const container = embeddedFormatOf(input.filePath);
   if (container) return analyzeEmbeddedSource(source, input, container, analyzeScriptSource);
