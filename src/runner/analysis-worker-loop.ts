@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DEFERRED, processOrDefer, type FileOutcome, type FileTaskOptions } from './process-file.js';
-import type { BatchRequest, BatchResponse } from './worker-pool.js';
+import type { BatchRequest, BatchResponse } from './analysis-worker-protocol.js';
 
 /**
  * A worker thread of the analysis pool: takes batches of files, answers with their outcomes.

@@ -4,6 +4,7 @@ import type { ModuleReads } from '../project/project-index.js';
 import type { CredentialUse } from '../core/credentials/credential-uses.js';
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
 import { contentHash, hashFileNow } from './content-hash.js';
+import { emptyResult } from './empty-result.js';
 import { readSourceFile, type ReadLimits, type TextEncoding } from './read-source.js';
 import type { Command, FileResult } from './result.js';
 import { scanUnparsedFile, scanUnparsedText } from './scan-unparsed.js';
@@ -66,10 +67,6 @@ function loadAnalysis(): Promise<AnalyzeFileModule> {
   return analyzeModule;
 }
 
-function plainResult(file: string, status: FileResult['status'], reason?: string): FileResult {
-  return { file, status, ...(reason ? { reason } : {}), findings: [], remaining: [], secrets: [] };
-}
-
 /**
  * The per-file entry point of a worker (and of `--jobs 1`): read, prefilter, analyse. Never
  * writes and never throws: a file's trouble, even a bug in a detector, is that file's result.
@@ -90,9 +87,9 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
   let hash: string | undefined;
   const read = readSourceFile(task.absolute, options.limits, options.isHashing ? (bytes) => (hash = contentHash(bytes)) : undefined);
   const hashed = (outcome: FileOutcome): FileOutcome => (hash === undefined ? outcome : { ...outcome, hash });
-  if (read.kind === 'not-candidate') return hashed({ result: plainResult(task.file, 'unchanged') });
+  if (read.kind === 'not-candidate') return hashed({ result: emptyResult(task.file) });
   if (read.kind === 'unparsed') return hashed(await scanUnparsed(task, options, read.reason, read.text));
-  if (read.kind !== 'text') return hashed({ result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) });
+  if (read.kind !== 'text') return hashed({ result: emptyResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) });
   if (deferCandidates) return DEFERRED;
   let analysis: FileAnalysisOutcome;
   try {
@@ -100,7 +97,7 @@ export async function processOrDefer(task: FileTask, options: FileTaskOptions, d
     analysis = analyzeFileText(read.text, task.file, options.command, options.core);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
+    return { result: emptyResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
   }
   const { result, output, moduleReads, removedCredentials } = analysis;
   if (read.encoding === 'latin1') showAsWindows1252(result);
@@ -140,7 +137,7 @@ function showAsWindows1252(result: FileResult): void {
  */
 async function scanUnparsed(task: FileTask, options: FileTaskOptions, reason: string, text: string | undefined): Promise<FileOutcome> {
   const scanned = text !== undefined ? { kind: 'findings' as const, ...scanUnparsedText(text, task.file, reason, options.core) } : scanUnparsedFile(task.absolute, task.file, reason, options.core);
-  if (scanned.kind !== 'findings') return { result: plainResult(task.file, scanned.kind, scanned.reason) };
+  if (scanned.kind !== 'findings') return { result: emptyResult(task.file, scanned.kind, scanned.reason) };
   const { toReported } = await loadAnalysis();
   const findings = scanned.findings.map((finding) => toReported(finding, task.file, []));
   const result: FileResult = { file: task.file, status: 'unchanged', reason: `not parsed, scanned as text only: ${reason}`, isTextOnly: true, findings, remaining: findings, secrets: [] };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { TOOL } from '../version.js';
 import { cacheFilePath, decodeEntry, encodeEntry, loadCache, saveCache, type CacheEntry, type StoredEntry } from './cache-file.js';
 import { hashFileNow } from './content-hash.js';
+import { emptyResult } from './empty-result.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 
 /**
@@ -93,7 +94,7 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
   let isChanged = false;
 
   const outcomeOf = (task: FileTask, entry: Pick<CacheEntry, 'result'>): FileOutcome => ({
-    result: entry.result ? { ...entry.result, file: task.file } : { file: task.file, status: 'unchanged', findings: [], remaining: [], secrets: [] },
+    result: entry.result ? { ...entry.result, file: task.file } : emptyResult(task.file),
   });
 
   const hashNow = new Map<string, string>();
