@@ -136,12 +136,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const pool = createAnalysisPool(taskOptions, options.jobs, onOutcome, options.signal);
   // The configuration's include/ignore globs apply as files stream in; a selection applies them itself.
   const isFiltered = options.fileFilter ? fileFilterPredicate(options.fileFilter) : () => true;
-  const analyse = (absolute: string) => {
+  const analyse = (absolute: string, object?: string | null) => {
     if (absolute === cache?.file) return;
     found++;
     const task = { absolute, file: relativeName(options.cwd, absolute) };
     if (isRemoving) discovered.push(absolute);
-    const cached = cache?.lookup(task);
+    const cached = cache?.lookup(task, object);
     if (cached?.kind === 'hit') collect(cached.outcome.result);
     else if (cached?.kind !== 'after-discovery') pool.push(task);
   };
@@ -149,10 +149,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
   // analysed as the walk finds them.
   let discovery: Discovery;
   try {
-    discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [], ...(isSelection ? {} : { onFile: (absolute: string) => isFiltered(absolute) && analyse(absolute) }) });
+    discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [], ...(isSelection ? {} : { onFile: (absolute: string, object?: string | null) => isFiltered(absolute) && analyse(absolute, object) }) });
     if (discovery.missing.length === Math.max(1, options.paths.length)) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
     if (isSelection) for (const absolute of await selectFiles(discovery.files, options)) analyse(absolute);
-    for (const { task, outcome } of cache?.settleDependents() ?? []) {
+    for (const { task, outcome } of cache?.settleDependents(discovery.gitAttributesFolders) ?? []) {
       if (outcome) collect(outcome.result);
       else pool.push(task);
     }
