@@ -10,6 +10,14 @@ import type { FileTask, FileTaskOptions } from './process-file.js';
  */
 export const MAX_RESPAWNS = 3;
 
+/**
+ * Each worker's young generation, in MB. V8 sizes it for a main thread that allocates much and
+ * lives long; a worker's allocations are one file's text or AST at a time, dead by the next file,
+ * so a small nursery costs no more scavenging time and keeps each thread's resident memory down
+ * (bench/RESULTS.md has the measurements).
+ */
+const YOUNG_GENERATION_MB = 4;
+
 export interface PoolThread {
   worker: Worker;
   /** Batches sent and not answered yet, by id. */
@@ -48,7 +56,7 @@ export function startPoolThreads(file: string, options: FileTaskOptions, count: 
   let isClosed = false;
 
   const spawn = (): PoolThread => {
-    const thread: PoolThread = { worker: new Worker(file, { workerData: options }), inFlight: new Map(), isDead: false };
+    const thread: PoolThread = { worker: new Worker(file, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), inFlight: new Map(), isDead: false };
     thread.worker.on('message', (response: BatchResponse) => {
       const tasks = thread.inFlight.get(response.id);
       if (!tasks) return;
