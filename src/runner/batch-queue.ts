@@ -14,7 +14,7 @@ const ANALYST_BACKLOG = 64;
 
 export interface Batch {
   tasks: FileTask[];
-  /** Answer DEFERRED for candidate files instead of analysing them: the analyst thread will. */
+  /** Answer with the text of candidate files instead of analysing them: the analyst thread will. */
   deferCandidates: boolean;
 }
 

@@ -5,7 +5,7 @@ import type { BatchResponse } from './analysis-worker-protocol.js';
 import { BATCHES_IN_FLIGHT, createBatchQueue } from './batch-queue.js';
 import { planPool } from './pool-size.js';
 import { startPoolThreads, type PoolThread } from './pool-threads.js';
-import { DEFERRED, processFileTask, type FileOutcome, type FileTask, type FileTaskOptions } from './process-file.js';
+import { isDeferred, processFileTask, type FileOutcome, type FileTask, type FileTaskOptions } from './process-file.js';
 
 export type { BatchRequest, BatchResponse } from './analysis-worker-protocol.js';
 
@@ -62,7 +62,7 @@ export function createInBandPool(options: FileTaskOptions, onOutcome: OutcomeHan
  * batch and are handed on at once.
  *
  * The first worker is the analyst. The others only read and prefilter, and send the candidates
- * they find back (DEFERRED) to be queued for it: a thread pays ~0.4 s to load and warm up the
+ * they find back, with their text, to be queued for it: a thread pays ~0.4 s to load and warm up the
  * parsers on its first candidate, and in a typical tree the candidates are a few dozen files
  * that one warm thread analyses in less. When the analyst falls behind, every worker analyses
  * what it reads (batch-queue.ts). A worker that dies fails its own files only, and is replaced a
@@ -129,8 +129,9 @@ export function createWorkerPool(options: FileTaskOptions, jobs: number, onOutco
     batch.forEach((task, i) => {
       const outcome = response.outcomes[i] ?? null;
       const hash = response.hashes?.[i];
-      if (outcome === DEFERRED) return queue.defer(task);
-      tasks.push(task);
+      if (isDeferred(outcome)) return queue.defer({ absolute: task.absolute, file: task.file, read: outcome.deferred });
+      // The text goes no further than the analyst.
+      tasks.push(task.read ? { absolute: task.absolute, file: task.file } : task);
       outcomes.push(outcome ?? { result: emptyResult(task.file), ...(hash !== undefined ? { hash } : {}) });
     });
     handleBatch(tasks, outcomes);
