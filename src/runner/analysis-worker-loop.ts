@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { DEFERRED, processOrDefer, type FileOutcome, type FileTaskOptions } from './process-file.js';
-import type { BatchRequest, BatchResponse } from './worker-pool.js';
+import { isDeferred, processOrDefer, type FileOutcome, type FileTaskOptions } from './process-file.js';
+import type { BatchRequest, BatchResponse } from './analysis-worker-protocol.js';
 
 /**
  * A worker thread of the analysis pool: takes batches of files, answers with their outcomes.
@@ -24,9 +24,9 @@ port.on('message', async (request: BatchRequest) => {
   const hashes: (string | undefined)[] = [];
   for (const task of request.tasks) {
     const outcome = await processOrDefer(task, options, request.deferCandidates);
-    const isPlain = outcome !== DEFERRED && isPlainUnchanged(outcome);
-    outcomes.push(outcome === DEFERRED ? DEFERRED : isPlain ? null : outcome);
-    if (options.isHashing) hashes.push(isPlain ? outcome.hash : undefined);
+    const isPlain = !isDeferred(outcome) && isPlainUnchanged(outcome);
+    outcomes.push(isPlain ? null : outcome);
+    if (options.isHashing) hashes.push(isPlain ? (outcome as FileOutcome).hash : undefined);
   }
   const response: BatchResponse = { id: request.id, outcomes, ...(options.isHashing ? { hashes } : {}) };
   port.postMessage(response);

@@ -10,7 +10,6 @@ import { unifiedDiff } from '../core/unified-diff.js';
 import { includedFileReader } from '../project/included-files.js';
 import { projectIndexFor } from '../project/index.js';
 import type { ModuleReads } from '../project/project-index.js';
-import { isCandidateText } from './prefilter.js';
 import type { Command, FileResult, ReportedFinding } from './result.js';
 
 /** The core options resolved once by run.ts (plain data, copied to every worker), and the project. */
@@ -55,10 +54,10 @@ function withExcerpt(finding: ReportedFinding, source: string, secrets: readonly
 
 /**
  * One file's analysis, without touching the disk: the findings, and for migrate and report the
- * rewritten text and its masked diff. Safe to run on a worker thread.
+ * rewritten text and its masked diff. Safe to run on a worker thread. `text` has passed the
+ * prefilter already (readSourceFile decides on the bytes), so it is not asked again here.
  */
 export function analyzeFileText(text: string, file: string, command: Command, options: FileAnalysisOptions): FileAnalysisOutcome {
-  if (!isCandidateText(text)) return { result: { file, status: 'unchanged', findings: [], remaining: [], secrets: [] } };
   const { projectRoot, annotate, ...core } = options;
   // Only candidate files get a resolver, and it reads a module only when a value is asked of it.
   const moduleResolver = projectRoot !== undefined ? projectIndexFor(projectRoot).resolverFor() : undefined;

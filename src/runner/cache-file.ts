@@ -9,13 +9,13 @@ import { replaceFileAtomic } from './write-atomic.js';
 /** What says "this file is ours", whatever its version: anything else at the location is not touched. */
 const MARKER = 'zoho-authtoken-codemod result cache';
 /** Bumped when the layout below changes; an older layout is dropped without a warning. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /** One file's cached result and the stamp it is valid for. */
 export interface CacheEntry {
   size: number;
   mtimeMs: number;
-  /** Content hash of the bytes the result came from; absent for a file that was not read (over the size limit). */
+  /** Content hash (git's blob id) of the bytes the result came from; absent for a file that was not read (over the size limit). */
   hash?: string;
   /** Absent: unchanged, nothing to say (most files). */
   result?: FileResult;

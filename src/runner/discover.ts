@@ -19,8 +19,12 @@ export const ALWAYS_IGNORED_FILES: ReadonlySet<string> = new Set(['package-lock.
 export interface DiscoverOptions {
   cwd: string;
   ignore?: readonly string[];
-  /** Called once for each file as the walk finds it, so its analysis can start before the walk ends. */
-  onFile?: (absolute: string) => void;
+  /**
+   * Called once for each file as the walk finds it, so its analysis can start before the walk ends;
+   * `object` is git's blob id of a tracked file git found unmodified (the result cache's key),
+   * null for one git found modified.
+   */
+  onFile?: (absolute: string, object?: string | null) => void;
 }
 
 /** Something found while walking that is reported, once, instead of analysed. */
@@ -37,6 +41,12 @@ export interface Discovery {
   missing: string[];
   /** Unreadable folders, symbolic links that lead outside or in circles, FIFOs and sockets. */
   problems: DiscoveryProblem[];
+  /**
+   * The folders where git listed a `.gitattributes` file: its attributes may convert line endings
+   * or run filters there and below, so a blob id may stand for other bytes than the file's (the
+   * result cache checks those files by their stamp).
+   */
+  gitAttributesFolders?: string[];
 }
 
 /** A file the analysis reads, by its name: a discovered extension, or a dotenv file (`.env`, `.env.local`). */
@@ -78,13 +88,14 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
   const problems: DiscoveryProblem[] = [];
   const found = new Set<string>();
   const files = {
-    add(absolute: string) {
+    add(absolute: string, object?: string | null) {
       if (found.has(absolute)) return;
       found.add(absolute);
-      options.onFile?.(absolute);
+      options.onFile?.(absolute, object);
     },
   };
   const roots: Root[] = [];
+  const gitAttributesFolders: string[] = [];
   const isUserIgnored = userIgnoreMatcher(options.ignore ?? [], options.cwd);
 
   for (const given of paths.length > 0 ? paths : ['.']) {
@@ -177,6 +188,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       const relative = isFolder ? entry.relative.slice(0, -1) : entry.relative;
       const full = prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
       if (hasAlwaysIgnoredSegment(relative)) return;
+      if (relative === '.gitattributes' || relative.endsWith('/.gitattributes')) gitAttributesFolders.push(path.dirname(full));
       if (isFolderUserIgnored(path.dirname(full))) return;
       const isSubmodule = entry.mode === '160000';
       if (isFolder || isSubmodule) {
@@ -190,7 +202,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       // A tracked file is what the index says (git has left out those deleted from the work tree;
       // the read reports anything stranger); an untracked one, a link maybe, is looked at on disk.
       const isOnlyOnDisk = entry.mode === undefined || entry.mode === '120000';
-      if (!isOnlyOnDisk) files.add(full);
+      if (!isOnlyOnDisk) files.add(full, entry.object);
       else {
         const info = lstatSafe(full);
         if (info?.isFile()) files.add(full);
@@ -217,7 +229,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     // git could not say, those up to the nearest `.git` do, as before git listed files.
     await walk(root.logical, root.real, status.kind === 'none' ? [] : parentGitignores(root.real));
   }
-  return { files: [...found].sort(), missing, problems: dedupeProblems(problems) };
+  return { files: [...found].sort(), missing, problems: dedupeProblems(problems), ...(gitAttributesFolders.length > 0 ? { gitAttributesFolders } : {}) };
 }
 
 /** `node_modules` or `.git` anywhere in a `/`-separated path; the split only for paths that may have one. */

@@ -6,10 +6,14 @@ import { spawn } from 'node:child_process';
  * --exclude-standard`: every `.gitignore`, `.git/info/exclude`, `core.excludesFile`). NUL-separated,
  * so names with newlines or quotes arrive as they are (and `core.quotePath` does not apply).
  * `--stage` adds the mode of tracked entries (a submodule is 160000, a link 120000, so no stat is
- * needed to tell them), `-t` a tag per entry, and `--deleted` repeats a tracked entry deleted from
- * the work tree right after it, tagged `R`: git has checked the work tree already.
+ * needed to tell them), `-v` a tag per entry (`-t`'s, in lower case for an entry marked
+ * assume-unchanged, which git does not check and so whose blob id says nothing of the file), `--deleted` repeats a tracked entry deleted from
+ * the work tree right after it, tagged `R`, and `--modified` one whose work-tree content differs
+ * from the index, tagged `C`: git has checked the work tree already (with its stat cache, and by
+ * content where the stat data cannot tell), so the blob id of every other tracked entry is the
+ * content of the file on disk, known without reading it (the result cache's key).
  */
-export const GIT_LIST_ARGS: readonly string[] = ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--stage', '-t', '--deleted'];
+export const GIT_LIST_ARGS: readonly string[] = ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--stage', '-v', '--deleted', '--modified'];
 
 export class GitListError extends Error {}
 
@@ -18,6 +22,11 @@ export interface GitListEntry {
   relative: string;
   /** The index's mode (`100644`, `100755`, `120000`, `160000`) of a tracked entry; undefined for an untracked one. */
   mode?: string;
+  /**
+   * The blob id of a tracked entry whose work-tree file git found unmodified; null for one git found
+   * modified (its stamp proves nothing then); undefined for any other.
+   */
+  object?: string | null;
 }
 
 interface Record {
@@ -26,7 +35,7 @@ interface Record {
 }
 
 // `<tag> <mode> <object> <stage>\t<path>` for an index entry, `? <path>` for an untracked one.
-const STAGED = /^(\S) ([0-7]{6}) [0-9a-f]{40,64} [0-3]\t/;
+const STAGED = /^(\S) ([0-7]{6}) ([0-9a-f]{40,64}) [0-3]\t/;
 
 /** `then`, without a promise when the first step did not make one. */
 function chain(first: void | Promise<void>, next: () => void | Promise<void>): void | Promise<void> {
@@ -35,7 +44,11 @@ function chain(first: void | Promise<void>, next: () => void | Promise<void>): v
 
 function parseRecord(record: string): Record {
   const staged = STAGED.exec(record);
-  if (staged) return { tag: staged[1]!, entry: { relative: record.slice(staged[0].length), mode: staged[2]! } };
+  if (staged) {
+    const tag = staged[1]!;
+    const isAssumed = tag !== tag.toUpperCase();
+    return { tag: tag.toUpperCase(), entry: { relative: record.slice(staged[0].length), mode: staged[2]!, ...(isAssumed ? {} : { object: staged[3]! }) } };
+  }
   return { tag: record.slice(0, 1), entry: { relative: record.slice(2) } };
 }
 
@@ -44,8 +57,8 @@ function parseRecord(record: string): Record {
  * arrive, from one `git ls-files` process: a 45,000-file tree is never held as one string, and
  * the analysis of the first files starts while git still lists the rest. A submodule or a nested
  * repository is listed as its folder (a nested one with a trailing `/`). Tracked files deleted
- * from the work tree are left out. A path in a merge conflict comes once per stage: the caller
- * drops repeats.
+ * from the work tree are left out; a modified one comes without its blob id. A path in a merge
+ * conflict comes once per stage (without a blob id): the caller drops repeats.
  * Rejects when git fails (the caller walks the folder instead).
  */
 export async function streamGitFiles(folder: string, onEntry: (entry: GitListEntry) => void | Promise<void>): Promise<void> {
@@ -62,7 +75,8 @@ export async function streamGitFiles(folder: string, onEntry: (entry: GitListEnt
   });
   // Awaited below; until then a spawn failure must not count as an unhandled rejection.
   exited.catch(() => undefined);
-  // A tracked entry waits for the next record: an `R` for the same path says it is deleted.
+  // A tracked entry waits for the next records: an `R` for the same path says it is deleted, a
+  // `C` that it is modified (a deleted one has both, `R` first).
   // Synchronous unless the caller asks to wait: an `await` per entry of 45,000 costs a promise each.
   let pending: GitListEntry | undefined;
   const take = (record: Record): void | Promise<void> => {
@@ -70,6 +84,12 @@ export async function streamGitFiles(folder: string, onEntry: (entry: GitListEnt
       if (pending?.relative === record.entry.relative) pending = undefined;
       return;
     }
+    if (record.tag === 'C') {
+      if (pending?.relative === record.entry.relative) pending.object = null;
+      return;
+    }
+    // Unmerged (`M`): the stages are different blobs, none of them the file on disk.
+    if (record.tag === 'M') delete record.entry.object;
     const previous = pending;
     pending = undefined;
     // `S`: skip-worktree (a sparse checkout): in the index, not on disk, nothing to read.

@@ -4,7 +4,8 @@ import type { ModuleReads } from '../project/project-index.js';
 import type { CredentialUse } from '../core/credentials/credential-uses.js';
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
 import { contentHash, hashFileNow } from './content-hash.js';
-import { readSourceFile, type ReadLimits, type TextEncoding } from './read-source.js';
+import { emptyResult } from './empty-result.js';
+import { readSourceFile, type ReadLimits, type ReadOutcome, type TextEncoding } from './read-source.js';
 import type { Command, FileResult } from './result.js';
 import { scanUnparsedFile, scanUnparsedText } from './scan-unparsed.js';
 
@@ -13,6 +14,25 @@ export interface FileTask {
   absolute: string;
   /** Relative to the working directory, `/`-separated. */
   file: string;
+  /** A candidate another worker read and left to the analyst: its text, so it is not read or prefiltered again. */
+  read?: DeferredRead;
+}
+
+/** A candidate's text as the worker that read it decoded it (and its content hash, with `--cache`). */
+export interface DeferredRead {
+  text: string;
+  mode: number;
+  encoding: TextEncoding;
+  hash?: string;
+}
+
+/** What a worker answers for a candidate it was asked to leave to the pool's analyst thread. */
+export interface Deferred {
+  deferred: DeferredRead;
+}
+
+export function isDeferred(answer: FileOutcome | Deferred | null): answer is Deferred {
+  return answer !== null && 'deferred' in answer;
 }
 
 /**
@@ -66,10 +86,6 @@ function loadAnalysis(): Promise<AnalyzeFileModule> {
   return analyzeModule;
 }
 
-function plainResult(file: string, status: FileResult['status'], reason?: string): FileResult {
-  return { file, status, ...(reason ? { reason } : {}), findings: [], remaining: [], secrets: [] };
-}
-
 /**
  * The per-file entry point of a worker (and of `--jobs 1`): read, prefilter, analyse. Never
  * writes and never throws: a file's trouble, even a bug in a detector, is that file's result.
@@ -78,29 +94,28 @@ export async function processFileTask(task: FileTask, options: FileTaskOptions):
   return (await processOrDefer(task, options, false)) as FileOutcome;
 }
 
-/** What a worker answers for a candidate it was asked to leave to the pool's analyst thread. */
-export const DEFERRED = 'deferred';
-
 /**
  * processFileTask, except that with `deferCandidates` a file that passes the prefilter is not
- * analysed here: the answer is DEFERRED, and the pool hands the file to its analyst thread
- * (worker-pool.ts says why).
+ * analysed here: the answer is its text (Deferred), and the pool hands it to its analyst thread
+ * (worker-pool.ts says why), which analyses that text without reading the file again.
  */
-export async function processOrDefer(task: FileTask, options: FileTaskOptions, deferCandidates: boolean): Promise<FileOutcome | typeof DEFERRED> {
-  let hash: string | undefined;
-  const read = readSourceFile(task.absolute, options.limits, options.isHashing ? (bytes) => (hash = contentHash(bytes)) : undefined);
+export async function processOrDefer(task: FileTask, options: FileTaskOptions, deferCandidates: boolean): Promise<FileOutcome | Deferred> {
+  let hash = task.read?.hash;
+  const read: ReadOutcome = task.read
+    ? { kind: 'text', text: task.read.text, mode: task.read.mode, encoding: task.read.encoding }
+    : readSourceFile(task.absolute, options.limits, options.isHashing ? (bytes) => (hash = contentHash(bytes)) : undefined);
   const hashed = (outcome: FileOutcome): FileOutcome => (hash === undefined ? outcome : { ...outcome, hash });
-  if (read.kind === 'not-candidate') return hashed({ result: plainResult(task.file, 'unchanged') });
+  if (read.kind === 'not-candidate') return hashed({ result: emptyResult(task.file) });
   if (read.kind === 'unparsed') return hashed(await scanUnparsed(task, options, read.reason, read.text));
-  if (read.kind !== 'text') return hashed({ result: plainResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) });
-  if (deferCandidates) return DEFERRED;
+  if (read.kind !== 'text') return hashed({ result: emptyResult(task.file, read.kind === 'error' ? 'error' : 'skipped', read.reason) });
+  if (deferCandidates) return { deferred: { text: read.text, mode: read.mode, encoding: read.encoding, ...(hash !== undefined ? { hash } : {}) } };
   let analysis: FileAnalysisOutcome;
   try {
     const { analyzeFileText } = await loadAnalysis();
     analysis = analyzeFileText(read.text, task.file, options.command, options.core);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { result: plainResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
+    return { result: emptyResult(task.file, 'error', `internal error while analysing: ${message.split('\n')[0]}`) };
   }
   const { result, output, moduleReads, removedCredentials } = analysis;
   if (read.encoding === 'latin1') showAsWindows1252(result);
@@ -140,7 +155,7 @@ function showAsWindows1252(result: FileResult): void {
  */
 async function scanUnparsed(task: FileTask, options: FileTaskOptions, reason: string, text: string | undefined): Promise<FileOutcome> {
   const scanned = text !== undefined ? { kind: 'findings' as const, ...scanUnparsedText(text, task.file, reason, options.core) } : scanUnparsedFile(task.absolute, task.file, reason, options.core);
-  if (scanned.kind !== 'findings') return { result: plainResult(task.file, scanned.kind, scanned.reason) };
+  if (scanned.kind !== 'findings') return { result: emptyResult(task.file, scanned.kind, scanned.reason) };
   const { toReported } = await loadAnalysis();
   const findings = scanned.findings.map((finding) => toReported(finding, task.file, []));
   const result: FileResult = { file: task.file, status: 'unchanged', reason: `not parsed, scanned as text only: ${reason}`, isTextOnly: true, findings, remaining: findings, secrets: [] };

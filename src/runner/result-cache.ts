@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOOL } from '../version.js';
 import { cacheFilePath, decodeEntry, encodeEntry, loadCache, saveCache, type CacheEntry, type StoredEntry } from './cache-file.js';
 import { hashFileNow } from './content-hash.js';
+import { emptyResult } from './empty-result.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 
 /**
@@ -21,13 +23,15 @@ export type CacheLookup = { kind: 'hit'; outcome: FileOutcome } | { kind: 'after
 export interface ResultCache {
   /** The cache file: never scanned, even when it lies inside the tree with a scanned extension. */
   file: string;
-  lookup(task: FileTask): CacheLookup;
+  /** `object`: git's blob id of a tracked file git found unmodified, null for one it found modified (discover.ts). */
+  lookup(task: FileTask, object?: string | null): CacheLookup;
   /**
-   * Discovery is over: the outcomes of the files whose result depends on other modules, or
-   * undefined for those to analyse again (a module they read changed, or a file appeared that an
-   * import could now resolve to).
+   * Discovery is over: the outcomes of the files left for now (keyed by git's blob id, or whose
+   * result depends on other modules), or undefined for those to analyse again (a module they read
+   * changed, or a file appeared that an import could now resolve to).
+   * `gitAttributesFolders`: where discovery saw a `.gitattributes`.
    */
-  settleDependents(): { task: FileTask; outcome: FileOutcome | undefined }[];
+  settleDependents(gitAttributesFolders?: readonly string[]): { task: FileTask; outcome: FileOutcome | undefined }[];
   record(task: FileTask, outcome: FileOutcome): void;
   save(): Promise<void>;
 }
@@ -75,9 +79,25 @@ function isInside(root: string, file: string): boolean {
  * `--cache` for check and report, with ESLint's semantics: a file whose size and modification
  * time match its entry gets the cached result without being read; one whose stamp changed is
  * read and hashed, and its content hash decides (a `git checkout` or `touch` does not cost a
- * parse). A result that read other modules is reused only when each of them still has the hash it
- * had, and no file has appeared since.
+ * parse). In a git work tree, a tracked file git found unmodified is not even looked at: the blob
+ * id git lists for it is its content hash (content-hash.ts), unless git may convert line endings.
+ * A result that read other modules is reused only when each of them still has the hash it had,
+ * and no file has appeared since.
  */
+/**
+ * Git may convert line endings (core.autocrlf, eol/text attributes) or run filters in every
+ * folder: then a blob id names the converted bytes, not the file's, and a file unmodified by
+ * git's account may still differ from the bytes a result came from (a line-ending change).
+ * Asked only when a run has blob-id hits; a `.gitattributes` file covers its own folder only.
+ */
+function mayGitConvertAnywhere(cwd: string): boolean {
+  const git = (args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const config = git(['config', '--get-regexp', '^core\\.(autocrlf|attributesfile)$']);
+  if (config.status === 0 && /^core\.attributesfile |^core\.autocrlf (?!false)/im.test(config.stdout)) return true;
+  const info = git(['rev-parse', '--git-path', 'info/attributes']);
+  return info.status !== 0 || existsSync(path.resolve(cwd, info.stdout.trim()));
+}
+
 export function openResultCache(options: ResultCacheOptions): ResultCache {
   const startedAt = Date.now();
   const settings = cacheSettingsKey(options.taskOptions);
@@ -89,11 +109,13 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
   // Stamps taken at lookup, for the entries recorded when an outcome arrives.
   const stamps = new Map<string, { size: number; mtimeMs: number }>();
   const dependents: { task: FileTask; entry: CacheEntry }[] = [];
+  // Files whose stored hash is the blob id git gave: hits unless git may convert (settleDependents).
+  const byObject: { task: FileTask; stored: StoredEntry }[] = [];
   let hasNewFile = false;
   let isChanged = false;
 
   const outcomeOf = (task: FileTask, entry: Pick<CacheEntry, 'result'>): FileOutcome => ({
-    result: entry.result ? { ...entry.result, file: task.file } : { file: task.file, status: 'unchanged', findings: [], remaining: [], secrets: [] },
+    result: entry.result ? { ...entry.result, file: task.file } : emptyResult(task.file),
   });
 
   const hashNow = new Map<string, string>();
@@ -103,55 +125,89 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
     return hash;
   };
 
+  // A file's stamp (size, modification time) against its entry; a changed stamp is settled by content hash.
+  const lookupByStamp = (task: FileTask, stored: StoredEntry | undefined, isSuspect = false): CacheLookup => {
+    let stat;
+    try {
+      stat = statSync(task.absolute, { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    if (!stat?.isFile()) return { kind: 'miss' };
+    // The usual file of a tree: nothing to say, same stamp, not racy. No decoding, no copies.
+    if (!isSuspect && isPlainAndStamped(stored, stat.size, stat.mtimeMs, racyFrom)) {
+      next.set(task.file, stored);
+      return { kind: 'hit', outcome: outcomeOf(task, {}) };
+    }
+    stamps.set(task.file, { size: stat.size, mtimeMs: stat.mtimeMs });
+    const entry = stored === undefined ? undefined : decodeEntry(stored);
+    if (!entry) {
+      hasNewFile ||= stored === undefined;
+      return { kind: 'miss' };
+    }
+    // An I/O error may be gone by now (a permission fixed with chmod does not change the mtime):
+    // its entry only says the file is not new.
+    if (entry.result?.status === 'error') return { kind: 'miss' };
+    const isSameStamp = entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
+    const isRacy = isSuspect || entry.mtimeMs >= racyFrom;
+    if (!isSameStamp || isRacy) {
+      if (entry.hash === undefined || currentHash(task.absolute) !== entry.hash) return { kind: 'miss' };
+      if (!isSameStamp) isChanged = true;
+    }
+    const fresh: CacheEntry = { ...entry, size: stat.size, mtimeMs: stat.mtimeMs };
+    if (entry.dependencies) {
+      dependents.push({ task, entry: fresh });
+      return { kind: 'after-discovery' };
+    }
+    next.set(task.file, encodeEntry(fresh));
+    return { kind: 'hit', outcome: outcomeOf(task, fresh) };
+  };
+
+  // The stored hash is the blob id git holds for the unmodified file: the file's content is the one the result came from.
+  const lookupByObject = (task: FileTask, stored: StoredEntry): CacheLookup => {
+    if (stored.length === 5 && stored[3] === 0 && stored[4] === 0) {
+      next.set(task.file, stored);
+      return { kind: 'hit', outcome: outcomeOf(task, {}) };
+    }
+    const entry = decodeEntry(stored);
+    // Damaged, or an I/O error that may be gone: decided (and recorded) by the stamp.
+    if (!entry || entry.result?.status === 'error') return lookupByStamp(task, stored);
+    if (entry.dependencies) {
+      dependents.push({ task, entry });
+      return { kind: 'after-discovery' };
+    }
+    next.set(task.file, stored);
+    return { kind: 'hit', outcome: outcomeOf(task, entry) };
+  };
+
   return {
     file,
-    lookup(task) {
-      let stat;
-      try {
-        stat = statSync(task.absolute, { throwIfNoEntry: false });
-      } catch {
-        stat = undefined;
-      }
-      if (!stat?.isFile()) return { kind: 'miss' };
+    lookup(task, object) {
       const stored = Object.hasOwn(old.entries, task.file) ? old.entries[task.file] : undefined;
-      // The usual file of a tree: nothing to say, same stamp, not racy. No decoding, no copies.
-      if (isPlainAndStamped(stored, stat.size, stat.mtimeMs, racyFrom)) {
-        next.set(task.file, stored);
-        return { kind: 'hit', outcome: outcomeOf(task, {}) };
-      }
-      stamps.set(task.file, { size: stat.size, mtimeMs: stat.mtimeMs });
-      const entry = stored === undefined ? undefined : decodeEntry(stored);
-      if (!entry) {
-        hasNewFile ||= stored === undefined;
-        return { kind: 'miss' };
-      }
-      // An I/O error may be gone by now (a permission fixed with chmod does not change the mtime):
-      // its entry only says the file is not new.
-      if (entry.result?.status === 'error') return { kind: 'miss' };
-      const isSameStamp = entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
-      const isRacy = entry.mtimeMs >= racyFrom;
-      if (!isSameStamp || isRacy) {
-        if (entry.hash === undefined || currentHash(task.absolute) !== entry.hash) return { kind: 'miss' };
-        if (!isSameStamp) isChanged = true;
-      }
-      const fresh: CacheEntry = { ...entry, size: stat.size, mtimeMs: stat.mtimeMs };
-      if (entry.dependencies) {
-        dependents.push({ task, entry: fresh });
+      // No stat, no read: git checked the file against its index, and its blob id is the key.
+      if (typeof object === 'string' && Array.isArray(stored) && stored[2] === object) {
+        byObject.push({ task, stored });
         return { kind: 'after-discovery' };
       }
-      next.set(task.file, encodeEntry(fresh));
-      return { kind: 'hit', outcome: outcomeOf(task, fresh) };
+      // Git found it modified: a stamp put back (a restored mtime) must not pass for the content.
+      return lookupByStamp(task, stored, object === null);
     },
 
-    settleDependents() {
-      return dependents.map(({ task, entry }) => {
+    settleDependents(gitAttributesFolders = []) {
+      const settled: { task: FileTask; outcome: FileOutcome | undefined }[] = [];
+      const isConvertingAnywhere = byObject.length > 0 && mayGitConvertAnywhere(options.cwd);
+      const isConverting = (absolute: string) => isConvertingAnywhere || gitAttributesFolders.some((folder) => isInside(folder, absolute));
+      for (const { task, stored } of byObject) {
+        const lookup = isConverting(task.absolute) ? lookupByStamp(task, stored) : lookupByObject(task, stored);
+        if (lookup.kind !== 'after-discovery') settled.push({ task, outcome: lookup.kind === 'hit' ? lookup.outcome : undefined });
+      }
+      for (const { task, entry } of dependents) {
         const isValid = !hasNewFile && entry.dependencies!.files.every((dependency) => currentHash(dependency.absolute) === dependency.hash);
-        if (!isValid) return { task, outcome: undefined };
-        next.set(task.file, encodeEntry(entry));
-        return { task, outcome: outcomeOf(task, entry) };
-      });
+        if (isValid) next.set(task.file, encodeEntry(entry));
+        settled.push({ task, outcome: isValid ? outcomeOf(task, entry) : undefined });
+      }
+      return settled;
     },
-
     record(task, outcome) {
       const stamp = stamps.get(task.file);
       const { result, hash, dependencies } = outcome;

@@ -1,10 +1,10 @@
 import { accessSync, constants } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { CoreOptions } from '../core/options.js';
 import { resolveOptions } from '../core/options.js';
 import { applyBaseline, checkBaselineOptions, loadBaseline, writeBaseline } from './baseline.js';
 import { discoverFiles, type Discovery } from './discover.js';
+import { emptyResult } from './empty-result.js';
 import { uncommittedChanges } from './git.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
@@ -64,14 +64,6 @@ export interface RunOptions extends CoreOptions {
   removeTicketCode?: RemovalMode;
 }
 
-/**
- * Below this many files, starting worker threads costs more than the reading they would share:
- * each thread loads the analysis and warms up its parsers, and a tree this size has few
- * candidates. Measured on a 2,359-file application (rxjs plus 82 legacy modules, 2 cores): in-band
- * 2.6 s, two workers 4.2 s; on the 45,936-file corpus two workers still win (reading dominates).
- */
-const IN_BAND_BELOW = 8000;
-
 /** `/`-separated and relative to the working directory; a string slice for the usual case (path.relative resolves both sides on every call). */
 function relativeName(cwd: string, file: string): string {
   const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
@@ -79,15 +71,11 @@ function relativeName(cwd: string, file: string): string {
   return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
-function plainResult(file: string, status: FileResult['status'], reason: string): FileResult {
-  return { file, status, reason, findings: [], remaining: [], secrets: [] };
-}
-
 /** Paths that could not be analysed at all (missing, unreadable folders, links): reported once each. */
 function discoveryResults(discovery: Discovery, cwd: string): FileResult[] {
   return [
-    ...discovery.missing.map((given) => plainResult(relativeName(cwd, path.resolve(cwd, given)), 'error', 'no such file or directory')),
-    ...discovery.problems.map((problem) => plainResult(relativeName(cwd, problem.absolute), problem.status, problem.reason)),
+    ...discovery.missing.map((given) => emptyResult(relativeName(cwd, path.resolve(cwd, given)), 'error', 'no such file or directory')),
+    ...discovery.problems.map((problem) => emptyResult(relativeName(cwd, problem.absolute), problem.status, problem.reason)),
   ];
 }
 
@@ -145,16 +133,15 @@ export async function run(options: RunOptions): Promise<RunResult> {
       options.onProgress?.(analysed.length + held.length, found);
     } else collect(outcome.write && !isDryRun ? await writeOutcome(task.absolute, outcome) : outcome.result);
   };
-  const poolSettings = { ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), defaultJobs: availableParallelism(), inBandBelow: IN_BAND_BELOW };
-  const pool = createAnalysisPool(taskOptions, poolSettings, onOutcome, options.signal);
+  const pool = createAnalysisPool(taskOptions, options.jobs, onOutcome, options.signal);
   // The configuration's include/ignore globs apply as files stream in; a selection applies them itself.
   const isFiltered = options.fileFilter ? fileFilterPredicate(options.fileFilter) : () => true;
-  const analyse = (absolute: string) => {
+  const analyse = (absolute: string, object?: string | null) => {
     if (absolute === cache?.file) return;
     found++;
     const task = { absolute, file: relativeName(options.cwd, absolute) };
     if (isRemoving) discovered.push(absolute);
-    const cached = cache?.lookup(task);
+    const cached = cache?.lookup(task, object);
     if (cached?.kind === 'hit') collect(cached.outcome.result);
     else if (cached?.kind !== 'after-discovery') pool.push(task);
   };
@@ -162,10 +149,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
   // analysed as the walk finds them.
   let discovery: Discovery;
   try {
-    discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [], ...(isSelection ? {} : { onFile: (absolute: string) => isFiltered(absolute) && analyse(absolute) }) });
+    discovery = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore ?? [], ...(isSelection ? {} : { onFile: (absolute: string, object?: string | null) => isFiltered(absolute) && analyse(absolute, object) }) });
     if (discovery.missing.length === Math.max(1, options.paths.length)) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
     if (isSelection) for (const absolute of await selectFiles(discovery.files, options)) analyse(absolute);
-    for (const { task, outcome } of cache?.settleDependents() ?? []) {
+    for (const { task, outcome } of cache?.settleDependents(discovery.gitAttributesFolders) ?? []) {
       if (outcome) collect(outcome.result);
       else pool.push(task);
     }
