@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../src/core/options.js';
 import { createBatchQueue } from '../src/runner/batch-queue.js';
 import { MAX_RESPAWNS } from '../src/runner/pool-threads.js';
 import { planPool } from '../src/runner/pool-size.js';
@@ -7,7 +8,7 @@ import type { FileOutcome, FileTask, FileTaskOptions } from '../src/runner/proce
 import { createWorkerPool } from '../src/runner/worker-pool.js';
 
 const DYING = fileURLToPath(new URL('./helpers/dying-worker.mjs', import.meta.url));
-const OPTIONS: FileTaskOptions = { command: 'check', core: {}, limits: { maxBytes: 1024, maxLineLength: 100 } };
+const OPTIONS: FileTaskOptions = { command: 'check', core: resolveOptions({}), limits: { maxBytes: 1024, maxLineLength: 100 } };
 const tasks = (count: number): FileTask[] => Array.from({ length: count }, (_, i) => ({ absolute: `/nowhere/f${i}.js`, file: `f${i}.js` }));
 
 describe('worker pool', () => {
