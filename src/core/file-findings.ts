@@ -45,6 +45,7 @@ export class FileFindings {
     };
     if (draft.edits) finding.edits = draft.edits.map((edit) => ({ ...edit, start: edit.start + this.bom, end: edit.end + this.bom }));
     if (draft.annotation) finding.annotation = draft.annotation;
+    if (draft.removes) finding.removes = draft.removes.map((use) => shiftCredentialUse(use, this.bom));
     this.findings.push(finding);
   }
 

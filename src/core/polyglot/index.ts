@@ -1,5 +1,6 @@
 import type { AnalyzeOptions, FileAnalysis } from '../analyze.js';
 import type { DraftFinding } from '../context.js';
+import { shiftCredentialUse } from '../credentials/credential-uses.js';
 import { FileFindings } from '../file-findings.js';
 import { resolveOptions } from '../options.js';
 import { findCredentialValues } from '../secrets/credential-values.js';
@@ -97,6 +98,7 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
         filePath: options.filePath,
         ...(resolved.tokenExprs ? { tokenExprs: resolved.tokenExprs } : {}),
         ...(options.readIncluded ? { readIncluded: options.readIncluded } : {}),
+        ...(options.removedCredentials ? { removedCredentials: options.removedCredentials.map((use) => shiftCredentialUse(use, -bom)) } : {}),
       })
     : undefined;
   const scanned: DraftFinding[] = [];

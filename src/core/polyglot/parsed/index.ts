@@ -1,4 +1,6 @@
 import type { DraftFinding, ResolvedOptions } from '../../context.js';
+import type { CredentialUse } from '../../credentials/credential-uses.js';
+import { reportKeptParts } from '../../credentials/kept-parts.js';
 import type { ParseFailure } from '../../parse.js';
 import type { LineIndex } from '../../source/line-index.js';
 import { ANNOTATION_PREFIX, RULES } from '../../rules.js';
@@ -35,6 +37,8 @@ export interface ParsedSourceOptions {
   filePath: string;
   /** The text of an included file (relative to this file's folder), when the runner can read it. */
   readIncluded?: (fromFile: string, relative: string) => string | undefined;
+  /** On migrate's output: what its fixes removed and kept (offsets into this text, no BOM). */
+  removedCredentials?: readonly CredentialUse[];
 }
 
 export function analyzeParsedSource(text: string, language: ParsedLanguage, options: ResolvedOptions, source: ParsedSourceOptions): ParsedAnalysis {
@@ -74,6 +78,7 @@ export function analyzeParsedSource(text: string, language: ParsedLanguage, opti
   rewriteStringRequests(context);
   rewriteMapRequests(context);
   reportTicketCode(context);
+  if (source.removedCredentials) reportKeptParts(source.removedCredentials, context);
   return { drafts };
 }
 

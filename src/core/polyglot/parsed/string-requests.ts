@@ -1,3 +1,4 @@
+import { reportKeptParts } from '../../credentials/kept-parts.js';
 import type { Edit } from '../../findings.js';
 import { planParamRewrite, type ParamAction } from '../../strings/plan-rewrite.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../../zoho/services.js';
@@ -6,6 +7,7 @@ import type { ParsedContext } from './parsed-context.js';
 import { scanAtomParams, type AtomParam } from './query-scan.js';
 import { atomsText, buildChain, formatCallOf, literalQuote, type Chain, type HoleAtom } from './string-atoms.js';
 import type { SyntaxNode } from './syntax-tree.js';
+import { checkTails } from './tail-parts.js';
 import { tokenInQuotes } from './token-exprs.js';
 
 /**
@@ -110,7 +112,8 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
   // Creator's path-style parameters become a proper query string: that `/` turns into `?`.
   const slash = plan.find((planned) => planned.param.pathSlash)?.param.pathSlash;
   const edits: Edit[] = slash ? [{ start: slash.start, end: slash.end, text: '?' }] : [];
-  let reason: string | undefined;
+  const tails = checkTails(plan.map((planned) => planned.param), context.text);
+  let reason = 'reason' in tails ? tails.reason : undefined;
   for (const { param, action } of plan) {
     const rendered = renderParam(param, action, owners.get(param)!, scope, context);
     if (typeof rendered === 'string') {
@@ -125,6 +128,8 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
     return;
   }
   const usesToken = plan.some((planned) => planned.action.startsWith('authtoken'));
+  // The kept parts ride on the fix, so migrate's output names them again (parsed/index.ts).
+  const kept = 'kept' in tails ? tails.kept : [];
   context.report({
     ruleId: 'legacy-auth-params',
     messageId: scope === null ? 'fixableWithoutScope' : 'fixable',
@@ -132,7 +137,9 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
     ...where,
     fixable: true,
     edits: usesToken ? [...edits, ...context.tokenSupportEdits] : edits,
+    ...(kept.length > 0 ? { removes: kept } : {}),
   });
+  reportKeptParts(kept, context);
 }
 
 function valueEnd(param: AtomParam): number {
