@@ -11,6 +11,7 @@ import type { ParsedContext } from './parsed-context.js';
 import { rewriteStringRequests } from './string-requests.js';
 import { includedPaths } from './included-files.js';
 import { parseTree, type ParsedLanguage, type SyntaxNode } from './syntax-tree.js';
+import { reportStoredCredentials } from './stored-credentials.js';
 import { reportTicketCode } from './ticket-code.js';
 import { pythonImportEdits, tokenExprFor, type TokenExprs } from './token-exprs.js';
 import { Values } from './values.js';
@@ -78,6 +79,7 @@ export function analyzeParsedSource(text: string, language: ParsedLanguage, opti
   rewriteStringRequests(context);
   rewriteMapRequests(context);
   reportTicketCode(context);
+  reportStoredCredentials(context, drafts);
   if (source.removedCredentials) reportKeptParts(source.removedCredentials, context);
   return { drafts };
 }
