@@ -1,12 +1,13 @@
 import { reportKeptParts } from '../../credentials/kept-parts.js';
 import type { Edit } from '../../findings.js';
-import { planParamRewrite, type ParamAction } from '../../strings/plan-rewrite.js';
+import { isPlaceholderText, planParamRewrite, type ParamAction } from '../../strings/plan-rewrite.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../../zoho/services.js';
 import { descendants, isBinary, nearestScope, operatorOf, textOf } from './grammar.js';
 import type { ParsedContext } from './parsed-context.js';
 import { scanAtomParams, type AtomParam } from './query-scan.js';
 import { atomsText, buildChain, formatCallOf, literalQuote, type Chain, type HoleAtom } from './string-atoms.js';
 import type { SyntaxNode } from './syntax-tree.js';
+import { renumberEdits } from './format-fields.js';
 import { checkTails } from './tail-parts.js';
 import { tokenInQuotes } from './token-exprs.js';
 
@@ -60,6 +61,7 @@ function isChainRoot(node: SyntaxNode, context: ParsedContext): boolean {
   if (parent && formatCallOf(parent, grammar, text)?.literal === node) return false;
   if (parent?.type === 'attribute' && parent.parent && formatCallOf(parent.parent, grammar, text)?.literal === node) return false;
   if (parent?.type === 'argument' && parent.parent?.parent && formatCallOf(parent.parent.parent, grammar, text)?.literal === node) return false;
+  if (parent?.type === 'argument_list' && parent.parent && formatCallOf(parent.parent, grammar, text)?.literal === node) return false;
   if (isConcat(parent) || parent?.type === 'concatenated_string') return false;
   return isConcat(node) || node.type === 'concatenated_string' || grammar.stringTypes.has(node.type);
 }
@@ -102,6 +104,9 @@ function builtVariable(root: SyntaxNode, context: ParsedContext): { key: string;
 
 type Rendered = Edit[] | string;
 
+/** Python's `%(key)s` and `{key}`, Ruby's `%{key}` and `%<key>s`, also inside other text. */
+const NAMED_PLACEHOLDER = /%\(\w*\)|%\{\w+\}|%<\w+>|\{[A-Za-z_]\w*\}/;
+
 function reportChains(group: readonly BuiltChain[], context: ParsedContext): void {
   const service = group[0]!.service;
   const scope = scopeOf(service, context.crmScope);
@@ -122,6 +127,7 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
     }
     edits.push(...rendered);
   }
+  edits.push(...renumbering(plan, owners, context));
   const where = { start: group[0]!.chain.root.start, end: group[group.length - 1]!.chain.root.end };
   if (reason !== undefined) {
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: service.name, params: names, reason }, ...where, fixable: false });
@@ -149,7 +155,11 @@ function valueEnd(param: AtomParam): number {
 
 function renderParam(param: AtomParam, action: ParamAction, chain: Chain, scope: string | null, context: ParsedContext): Rendered {
   const hole = param.value[0]?.kind === 'hole' ? (param.value[0] as HoleAtom) : undefined;
-  if (hole?.place.kind === 'placeholder' && hole.place.argIndex < 0) return `the ${param.name} value is a numbered or named format field`;
+  // `(CRM + '?apikey={}&...').format(k, ...)`: a placeholder in text this tool does not read as a
+  // format string is filled in by code it does not rewrite; replacing it would shift the others.
+  const literalValue = hole ? '' : param.value.map((atom) => (atom.kind === 'char' ? atom.ch : '')).join('');
+  if (!hole && (isPlaceholderText(literalValue) || NAMED_PLACEHOLDER.test(literalValue))) return `the ${param.name} value is a placeholder (${literalValue}) filled in elsewhere`;
+  if (hole?.place.kind === 'placeholder' && hole.place.argIndex < 0) return `the ${param.name} value is a format field that shows no one argument as it is`;
   const nameStart = param.nameAtoms[0]!.start;
   const nameEnd = param.nameAtoms[param.nameAtoms.length - 1]!.end;
   const literal = param.equals.literal;
@@ -242,11 +252,23 @@ function scopeInsertion(param: AtomParam, hole: HoleAtom | undefined, chain: Cha
   return { start: hole.end, end: hole.end, text: ` ${context.grammar.concatOperator} ${quote}${scopeText}${quote}` };
 }
 
+/** `.format()` arguments removed with their fields: the numbered fields after them count down. */
+function renumbering(plan: ReturnType<typeof planParamRewrite<AtomParam>>, owners: ReadonlyMap<AtomParam, Chain>, context: ParsedContext): Edit[] {
+  const removed = new Map<Chain, number[]>();
+  for (const { param, action } of plan) {
+    const hole = param.value[0];
+    if ((action !== 'scope' && action !== 'remove') || hole?.kind !== 'hole' || hole.place.kind !== 'placeholder') continue;
+    const chain = owners.get(param)!;
+    removed.set(chain, [...(removed.get(chain) ?? []), hole.place.argIndex]);
+  }
+  return [...removed].flatMap(([chain, indices]) => renumberEdits(chain.format!, indices, context.grammar, context.text));
+}
+
 /** Removes a format argument with its comma; `"..." % t` loses ` % t` whole. */
 function argumentRemoval(chain: Chain, argIndex: number, context: ParsedContext): Edit[] {
   const format = chain.format!;
   if (format.isSingleValue) return [{ start: format.literal.end, end: format.whole.end, text: '' }];
-  const list = format.kind === 'sprintf' ? [format.literal.parent ?? format.literal, ...format.args] : format.args;
+  const list = format.head ? [format.head, ...format.args] : format.args;
   const index = format.kind === 'sprintf' ? argIndex + 1 : argIndex;
   const arg = list[index]!;
   const next = list[index + 1];
