@@ -65,7 +65,7 @@ export const GRAMMARS: Readonly<Record<ParsedLanguage, Grammar>> = {
     concatOperator: '+',
     appendOperators: set('<<', '+='),
     stringTypes: set('string'),
-    stringTextTypes: set('string_content', 'escape_sequence'),
+    stringTextTypes: set('string_content', 'escape_sequence', 'heredoc_content'),
     interpolationTypes: set('interpolation'),
     mapTypes: set('hash', 'argument_list'),
     pairTypes: set('pair'),

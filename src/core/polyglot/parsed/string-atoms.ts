@@ -1,5 +1,6 @@
 import { UNKNOWN_VALUE } from '../../zoho/endpoint.js';
 import { argumentValue, formatCallOf, formatFields, type FormatCall } from './format-fields.js';
+import { heredocParts } from './heredoc.js';
 import { isBinary, namedChildren, operatorOf, textOf, type Grammar } from './grammar.js';
 import type { SyntaxNode } from './syntax-tree.js';
 import type { Values } from './values.js';
@@ -73,7 +74,7 @@ export function buildChain(root: SyntaxNode, grammar: Grammar, text: string, val
   const operands = format ? [format.literal] : flattenConcat(root, grammar, text);
   const atoms: Atom[] = [];
   for (const [index, operand] of operands.entries()) {
-    if (grammar.stringTypes.has(operand.type)) {
+    if (grammar.stringTypes.has(operand.type) || operand.type === 'heredoc_beginning') {
       const literalAtoms = stringAtoms(operand, grammar, text, values, format);
       if (!literalAtoms) return undefined;
       atoms.push(...literalAtoms);
@@ -89,10 +90,11 @@ function charsOf(literal: SyntaxNode, start: number, end: number, text: string):
 }
 
 function stringAtoms(literal: SyntaxNode, grammar: Grammar, text: string, values: Values, format: FormatCall | undefined): Atom[] | undefined {
-  const quote = literalQuote(literal, text);
-  if (!quote) return undefined;
+  const isHeredoc = literal.type === 'heredoc_beginning';
+  if (!isHeredoc && !literalQuote(literal, text)) return undefined;
   const atoms: Atom[] = [];
-  const children = literal.children.slice(1, -1);
+  const children = isHeredoc ? heredocParts(literal) : literal.children.slice(1, -1);
+  if (!children) return undefined;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     if (grammar.stringTextTypes.has(child.type)) {

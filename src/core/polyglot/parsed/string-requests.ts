@@ -8,6 +8,7 @@ import { scanAtomParams, type AtomParam } from './query-scan.js';
 import { atomsText, buildChain, formatCallOf, literalQuote, type Chain, type HoleAtom } from './string-atoms.js';
 import type { SyntaxNode } from './syntax-tree.js';
 import { renumberEdits } from './format-fields.js';
+import { heredocBody, isInterpolatingHeredoc } from './heredoc.js';
 import { checkTails } from './tail-parts.js';
 import { tokenInQuotes } from './token-exprs.js';
 
@@ -24,7 +25,8 @@ export function rewriteStringRequests(context: ParsedContext): void {
   const order: BuiltChain[][] = [];
   for (const node of descendants(context.tree)) {
     if (!isChainRoot(node, context)) continue;
-    if (!/(apikey|ticket|zoho_api_key)=/i.test(textOf(node, text))) continue;
+    const written = node.type === 'heredoc_beginning' ? heredocBody(node) : node;
+    if (!written || !/(apikey|ticket|zoho_api_key)=/i.test(textOf(written, text))) continue;
     if (owned.some((root) => root.start <= node.start && node.end <= root.end)) continue;
     const chain = buildChain(node, grammar, text, context.values);
     if (!chain) continue;
@@ -63,7 +65,7 @@ function isChainRoot(node: SyntaxNode, context: ParsedContext): boolean {
   if (parent?.type === 'argument' && parent.parent?.parent && formatCallOf(parent.parent.parent, grammar, text)?.literal === node) return false;
   if (parent?.type === 'argument_list' && parent.parent && formatCallOf(parent.parent, grammar, text)?.literal === node) return false;
   if (isConcat(parent) || parent?.type === 'concatenated_string') return false;
-  return isConcat(node) || node.type === 'concatenated_string' || grammar.stringTypes.has(node.type);
+  return isConcat(node) || node.type === 'concatenated_string' || grammar.stringTypes.has(node.type) || node.type === 'heredoc_beginning';
 }
 
 /** `CRM_URL + '...?apikey=%s' % (k,)`: a format inside a concatenation is proven by what precedes it. */
@@ -128,7 +130,9 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
     edits.push(...rendered);
   }
   edits.push(...renumbering(plan, owners, context));
-  const where = { start: group[0]!.chain.root.start, end: group[group.length - 1]!.chain.root.end };
+  // A heredoc's body lies after its `<<~URL`: the finding covers both.
+  const lastAtom = (built: BuiltChain) => built.chain.atoms[built.chain.atoms.length - 1]?.end ?? 0;
+  const where = { start: group[0]!.chain.root.start, end: Math.max(group[group.length - 1]!.chain.root.end, ...group.map(lastAtom)) };
   if (reason !== undefined) {
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: service.name, params: names, reason }, ...where, fixable: false });
     return;
@@ -202,6 +206,11 @@ function tokenValueEdits(param: AtomParam, hole: HoleAtom | undefined, chain: Ch
   if (hole?.place.kind === 'operand') return [{ start: hole.start, end: hole.end, text: tokenExpr }];
   if (hole?.place.kind === 'placeholder') {
     return [{ start: hole.node.start, end: hole.node.end, text: tokenExpr }];
+  }
+  if (literal.type === 'heredoc_beginning') {
+    if (hole) return [{ start: hole.node.start, end: hole.node.end, text: tokenExpr }];
+    if (!isInterpolatingHeredoc(literal, text)) return `the ${param.name} value is written in a heredoc that does not interpolate`;
+    return [{ start: param.equals.end, end: valueEnd(param), text: `#{${tokenExpr}}` }];
   }
   const quote = literalQuote(literal, text);
   if (!quote) return 'the string could not be split';
