@@ -35,7 +35,7 @@ export const GRAMMARS: Readonly<Record<ParsedLanguage, Grammar>> = {
     concatOperator: '.',
     appendOperators: set('.='),
     stringTypes: set('string', 'encapsed_string'),
-    stringTextTypes: set('string_content', 'escape_sequence'),
+    stringTextTypes: set('string_content', 'escape_sequence', 'nowdoc_string'),
     interpolationTypes: set('variable_name', 'member_access_expression', 'subscript_expression', 'dynamic_variable_name'),
     mapTypes: set('array_creation_expression'),
     pairTypes: set('array_element_initializer'),

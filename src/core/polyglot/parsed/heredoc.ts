@@ -1,6 +1,9 @@
 import { descendants, root } from './grammar.js';
 import type { SyntaxNode } from './syntax-tree.js';
 
+/** Nodes that stand for a heredoc or nowdoc string (Ruby's beginning, PHP's whole construct). */
+export const HEREDOC_TYPES: ReadonlySet<string> = new Set(['heredoc_beginning', 'heredoc', 'nowdoc']);
+
 /**
  * Ruby's heredoc is two nodes: `<<~URL` where the string is used, and its body on the lines after
  * that one. Bodies come in the order their beginnings do, so the n-th beginning of the file owns
@@ -22,12 +25,19 @@ export function heredocBody(beginning: SyntaxNode): SyntaxNode | undefined {
   return owners.get(beginning);
 }
 
-/** The parts of a heredoc's body, without its closing identifier. */
-export function heredocParts(beginning: SyntaxNode): SyntaxNode[] | undefined {
-  return heredocBody(beginning)?.children.filter((child) => child.type !== 'heredoc_end');
+/** The node that holds a heredoc's parts: Ruby's body, PHP's `heredoc_body`/`nowdoc_body`. */
+export function heredocHolder(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type === 'heredoc_beginning') return heredocBody(node);
+  return node.children.find((child) => child.type === 'heredoc_body' || child.type === 'nowdoc_body');
 }
 
-/** `<<~'URL'` (and backquotes) does not interpolate: a token cannot be written into it. */
-export function isInterpolatingHeredoc(beginning: SyntaxNode, text: string): boolean {
-  return !/^<<[~-]?['`]/.test(text.slice(beginning.start, beginning.end));
+/** The parts of a heredoc's body, without its closing identifier. */
+export function heredocParts(node: SyntaxNode): SyntaxNode[] | undefined {
+  return heredocHolder(node)?.children.filter((child) => child.type !== 'heredoc_end');
+}
+
+/** `<<~'URL'` (and backquotes) and PHP's nowdoc do not interpolate: a token cannot be written into them. */
+export function isInterpolatingHeredoc(node: SyntaxNode, text: string): boolean {
+  if (node.type === 'nowdoc') return false;
+  return node.type === 'heredoc' || !/^<<[~-]?['`]/.test(text.slice(node.start, node.end));
 }

@@ -1,6 +1,6 @@
 import { UNKNOWN_VALUE } from '../../zoho/endpoint.js';
 import { argumentValue, formatCallOf, formatFields, type FormatCall } from './format-fields.js';
-import { heredocParts } from './heredoc.js';
+import { HEREDOC_TYPES, heredocParts } from './heredoc.js';
 import { isBinary, namedChildren, operatorOf, textOf, type Grammar } from './grammar.js';
 import type { SyntaxNode } from './syntax-tree.js';
 import type { Values } from './values.js';
@@ -74,7 +74,7 @@ export function buildChain(root: SyntaxNode, grammar: Grammar, text: string, val
   const operands = format ? [format.literal] : flattenConcat(root, grammar, text);
   const atoms: Atom[] = [];
   for (const [index, operand] of operands.entries()) {
-    if (grammar.stringTypes.has(operand.type) || operand.type === 'heredoc_beginning') {
+    if (grammar.stringTypes.has(operand.type) || HEREDOC_TYPES.has(operand.type)) {
       const literalAtoms = stringAtoms(operand, grammar, text, values, format);
       if (!literalAtoms) return undefined;
       atoms.push(...literalAtoms);
@@ -90,7 +90,7 @@ function charsOf(literal: SyntaxNode, start: number, end: number, text: string):
 }
 
 function stringAtoms(literal: SyntaxNode, grammar: Grammar, text: string, values: Values, format: FormatCall | undefined): Atom[] | undefined {
-  const isHeredoc = literal.type === 'heredoc_beginning';
+  const isHeredoc = HEREDOC_TYPES.has(literal.type);
   if (!isHeredoc && !literalQuote(literal, text)) return undefined;
   const atoms: Atom[] = [];
   const children = isHeredoc ? heredocParts(literal) : literal.children.slice(1, -1);

@@ -7,8 +7,8 @@ import type { ParsedContext } from './parsed-context.js';
 import { scanAtomParams, type AtomParam } from './query-scan.js';
 import { atomsText, buildChain, formatCallOf, literalQuote, type Chain, type HoleAtom } from './string-atoms.js';
 import type { SyntaxNode } from './syntax-tree.js';
-import { renumberEdits } from './format-fields.js';
-import { heredocBody, isInterpolatingHeredoc } from './heredoc.js';
+import { argumentRemoval, renumbering } from './format-edits.js';
+import { HEREDOC_TYPES, heredocHolder, isInterpolatingHeredoc } from './heredoc.js';
 import { checkTails } from './tail-parts.js';
 import { tokenInQuotes } from './token-exprs.js';
 
@@ -25,7 +25,7 @@ export function rewriteStringRequests(context: ParsedContext): void {
   const order: BuiltChain[][] = [];
   for (const node of descendants(context.tree)) {
     if (!isChainRoot(node, context)) continue;
-    const written = node.type === 'heredoc_beginning' ? heredocBody(node) : node;
+    const written = HEREDOC_TYPES.has(node.type) ? heredocHolder(node) : node;
     if (!written || !/(apikey|ticket|zoho_api_key)=/i.test(textOf(written, text))) continue;
     if (owned.some((root) => root.start <= node.start && node.end <= root.end)) continue;
     const chain = buildChain(node, grammar, text, context.values);
@@ -65,7 +65,7 @@ function isChainRoot(node: SyntaxNode, context: ParsedContext): boolean {
   if (parent?.type === 'argument' && parent.parent?.parent && formatCallOf(parent.parent.parent, grammar, text)?.literal === node) return false;
   if (parent?.type === 'argument_list' && parent.parent && formatCallOf(parent.parent, grammar, text)?.literal === node) return false;
   if (isConcat(parent) || parent?.type === 'concatenated_string') return false;
-  return isConcat(node) || node.type === 'concatenated_string' || grammar.stringTypes.has(node.type) || node.type === 'heredoc_beginning';
+  return isConcat(node) || node.type === 'concatenated_string' || grammar.stringTypes.has(node.type) || HEREDOC_TYPES.has(node.type);
 }
 
 /** `CRM_URL + '...?apikey=%s' % (k,)`: a format inside a concatenation is proven by what precedes it. */
@@ -207,11 +207,7 @@ function tokenValueEdits(param: AtomParam, hole: HoleAtom | undefined, chain: Ch
   if (hole?.place.kind === 'placeholder') {
     return [{ start: hole.node.start, end: hole.node.end, text: tokenExpr }];
   }
-  if (literal.type === 'heredoc_beginning') {
-    if (hole) return [{ start: hole.node.start, end: hole.node.end, text: tokenExpr }];
-    if (!isInterpolatingHeredoc(literal, text)) return `the ${param.name} value is written in a heredoc that does not interpolate`;
-    return [{ start: param.equals.end, end: valueEnd(param), text: `#{${tokenExpr}}` }];
-  }
+  if (HEREDOC_TYPES.has(literal.type)) return heredocTokenEdits(param, hole, literal, context);
   const quote = literalQuote(literal, text);
   if (!quote) return 'the string could not be split';
   const start = hole ? hole.start : param.equals.end;
@@ -229,6 +225,22 @@ function tokenValueEdits(param: AtomParam, hole: HoleAtom | undefined, chain: Ch
   if (atContentStart) return [{ start: literal.start, end, text: `${tokenExpr} ${op} ${quote.open}` }];
   if (atContentEnd) return [{ start, end: literal.end, text: `${quote.quote} ${op} ${tokenExpr}` }];
   return [{ start, end, text: `${quote.quote} ${op} ${tokenExpr} ${op} ${quote.open}` }];
+}
+
+/**
+ * A heredoc cannot be split into a concatenation: the token is interpolated into its body. Ruby
+ * interpolates any expression; PHP only variables, properties and array elements, so PHP's default
+ * `getenv(...)` is refused there and a `tokenExprs.php` such as `$config->zohoToken` is written `{$config->zohoToken}`.
+ */
+function heredocTokenEdits(param: AtomParam, hole: HoleAtom | undefined, literal: SyntaxNode, context: ParsedContext): Rendered {
+  const { tokenExpr, text, grammar } = context;
+  if (!isInterpolatingHeredoc(literal, text)) return `the ${param.name} value is written in a heredoc that does not interpolate`;
+  if (grammar.language === 'ruby') {
+    if (hole) return [{ start: hole.node.start, end: hole.node.end, text: tokenExpr }];
+    return [{ start: param.equals.end, end: valueEnd(param), text: `#{${tokenExpr}}` }];
+  }
+  if (!/^\$[A-Za-z_]\w*(?:->[A-Za-z_]\w*|\[(?:'[^']*'|"[^"]*"|\d+)\])*$/.test(tokenExpr)) return `a PHP heredoc cannot interpolate the token expression ${tokenExpr} (configure tokenExprs.php as a variable to rewrite it)`;
+  return [{ start: hole ? hole.start : param.equals.end, end: hole ? hole.end : valueEnd(param), text: `{${tokenExpr}}` }];
 }
 
 const SPLIT_SAFE_PARENTS = new Set([
@@ -259,32 +271,4 @@ function scopeInsertion(param: AtomParam, hole: HoleAtom | undefined, chain: Cha
   // A new operand, quoted like the string that names the parameter.
   const quote = literalQuote(param.equals.literal, context.text)?.quote ?? "'";
   return { start: hole.end, end: hole.end, text: ` ${context.grammar.concatOperator} ${quote}${scopeText}${quote}` };
-}
-
-/** `.format()` arguments removed with their fields: the numbered fields after them count down. */
-function renumbering(plan: ReturnType<typeof planParamRewrite<AtomParam>>, owners: ReadonlyMap<AtomParam, Chain>, context: ParsedContext): Edit[] {
-  const removed = new Map<Chain, number[]>();
-  for (const { param, action } of plan) {
-    const hole = param.value[0];
-    if ((action !== 'scope' && action !== 'remove') || hole?.kind !== 'hole' || hole.place.kind !== 'placeholder') continue;
-    const chain = owners.get(param)!;
-    removed.set(chain, [...(removed.get(chain) ?? []), hole.place.argIndex]);
-  }
-  return [...removed].flatMap(([chain, indices]) => renumberEdits(chain.format!, indices, context.grammar, context.text));
-}
-
-/** Removes a format argument with its comma; `"..." % t` loses ` % t` whole. */
-function argumentRemoval(chain: Chain, argIndex: number, context: ParsedContext): Edit[] {
-  const format = chain.format!;
-  if (format.isSingleValue) return [{ start: format.literal.end, end: format.whole.end, text: '' }];
-  const list = format.head ? [format.head, ...format.args] : format.args;
-  const index = format.kind === 'sprintf' ? argIndex + 1 : argIndex;
-  const arg = list[index]!;
-  const next = list[index + 1];
-  if (next) return [{ start: arg.start, end: next.start, text: '' }];
-  const previous = list[index - 1];
-  if (previous) return [{ start: previous.end, end: arg.end, text: '' }];
-  // The only argument of `.format(t)` or `% (t,)`: the trailing comma of a one-tuple goes too.
-  const after = /^\s*,/.exec(context.text.slice(arg.end));
-  return [{ start: arg.start, end: arg.end + (after ? after[0].length : 0), text: '' }];
 }

@@ -1,5 +1,5 @@
 import { UNKNOWN_VALUE } from '../../zoho/endpoint.js';
-import { heredocBody } from './heredoc.js';
+import { HEREDOC_TYPES, heredocHolder } from './heredoc.js';
 import { descendants, isBinary, namedChildren, nearestScope, operatorOf, textOf, type Grammar } from './grammar.js';
 import type { SyntaxNode } from './syntax-tree.js';
 
@@ -28,8 +28,8 @@ export class Values {
     if (depth > 12) return UNKNOWN_VALUE;
     const grammar = this.grammar;
     if (grammar.stringTypes.has(node.type)) return this.stringValue(node, depth);
-    if (node.type === 'heredoc_beginning') {
-      const body = heredocBody(node);
+    if (HEREDOC_TYPES.has(node.type)) {
+      const body = heredocHolder(node);
       return body ? this.stringValue(body, depth) : UNKNOWN_VALUE;
     }
     if (node.type === 'concatenated_string') return namedChildren(node).map((part) => this.evaluate(part, depth + 1)).join('');
