@@ -13,8 +13,8 @@ const LEGACY_URL_PARAM = /[?&/](?:apikey|ticket|zoho_api_key)=/i;
 /**
  * A variable that reads the legacy API key (or ticket) from storage (`get_option('zoho_apikey')`,
  * `os.environ['ZOHO_API_KEY']`, `ENV['ZOHO_API_KEY']`), in a file that no longer sends a legacy
- * credential anywhere outside flagged ticket code: after the rewrite it is dead storage, not a
- * request still to migrate. Its text-scan `setting` error becomes this note (it covers the same
+ * credential anywhere outside flagged ticket code (after the rewrite, or a settings module whose
+ * requests live elsewhere and are reported there): it is dead storage, not a request to migrate. Its text-scan `setting` error becomes this note (it covers the same
  * range), so `check` after `migrate` fails only on the ticket code, while the note still tells the
  * user to delete it and the stored value. The file cannot prove that no other file reads a global,
  * hence "once no other code reads it". A literal value stays an error: it is a committed secret.
