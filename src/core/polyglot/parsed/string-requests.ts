@@ -119,7 +119,7 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
   // Creator's path-style parameters become a proper query string: that `/` turns into `?`.
   const slash = plan.find((planned) => planned.param.pathSlash)?.param.pathSlash;
   const edits: Edit[] = slash ? [{ start: slash.start, end: slash.end, text: '?' }] : [];
-  const tails = checkTails(plan.map((planned) => planned.param), context.text);
+  const tails = checkTails(plan.map((planned) => planned.param), context);
   let reason = 'reason' in tails ? tails.reason : undefined;
   for (const { param, action } of plan) {
     const rendered = renderParam(param, action, owners.get(param)!, scope, context);
