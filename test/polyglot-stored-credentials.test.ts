@@ -27,6 +27,11 @@ describe.each([
     }
   });
 
+  it('a field of the object reads it too', () => {
+    const field = filePath === 'a.php' ? "<?php\nclass C { function __construct() { $this->zoho_apikey = get_option('zoho_apikey'); } }\n" : filePath === 'a.py' ? "import os\nclass C:\n    def __init__(self):\n        self.zoho_api_key = os.environ['ZOHO_API_KEY']\n" : "class C\n  def initialize\n    @zoho_api_key = ENV['ZOHO_API_KEY']\n  end\nend\n";
+    expect(summary(field, filePath).map((finding) => finding.split(' ').slice(1).join(' '))).toEqual(['note reads the']);
+  });
+
   it('a literal value stays an error', () => {
     expect(summary(literal, filePath).filter((finding) => finding.includes('error holds the'))).toHaveLength(1);
   });

@@ -4,9 +4,18 @@ import { legacyCredentialOf } from '../credential-keys.js';
 import { descendants, textOf } from './grammar.js';
 import { collectParamMaps } from './map-entries.js';
 import type { ParsedContext } from './parsed-context.js';
+import type { SyntaxNode } from './syntax-tree.js';
 
 /** Variables as written on the left of `=`: `$zoho_apikey`, `zoho_api_key`, `ZOHO_API_KEY`, `@zoho_apikey`. */
 const VARIABLE_TYPES = new Set(['variable_name', 'identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable']);
+/** The name a variable or a field of this object is written with: `$this->zoho_apikey`, `self.zoho_api_key`. */
+function storedName(left: SyntaxNode): SyntaxNode | undefined {
+  if (VARIABLE_TYPES.has(left.type)) return left;
+  if (left.type === 'member_access_expression') return left.fields.get('name');
+  if (left.type === 'attribute') return left.fields.get('attribute');
+  return undefined;
+}
+
 /** `?apikey=`, `&ticket=`, `/apikey=` (Creator), Reports' `ZOHO_API_KEY=`: a legacy parameter written in a URL. */
 const LEGACY_URL_PARAM = /[?&/](?:apikey|ticket|zoho_api_key)=/i;
 
@@ -29,8 +38,9 @@ export function reportStoredCredentials(context: ParsedContext, drafts: readonly
     if (node.type !== 'assignment_expression' && node.type !== 'assignment') continue;
     const left = node.fields.get('left');
     const right = node.fields.get('right');
-    if (!left || !right || !VARIABLE_TYPES.has(left.type) || inTicketCode(node)) continue;
-    const key = textOf(left, text).replace(/^[$@]+/, '');
+    const named = left ? storedName(left) : undefined;
+    if (!left || !right || !named || inTicketCode(node)) continue;
+    const key = textOf(named, text).replace(/^[$@]+/, '');
     const credential = legacyCredentialOf(key);
     if (!credential || grammar.stringTypes.has(right.type) || right.type === 'concatenated_string') continue;
     context.report({ ruleId: 'legacy-auth-params', messageId: 'stored-credential', severity: 'note', data: { key, credential }, start: left.start, end: right.end, fixable: false });
