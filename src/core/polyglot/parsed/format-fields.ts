@@ -31,7 +31,7 @@ export interface FormatField {
   isLiteral: boolean;
   /** The argument shown, an index into `args`; -1 when not exactly one argument's value as it is. */
   argIndex: number;
-  /** `{1}`: where the number is written, renumbered when an earlier argument goes. */
+  /** `{1}`, PHP's `%2$s`: where the number is written, renumbered when an earlier argument goes. */
   number?: { start: number; end: number; value: number };
 }
 
@@ -124,8 +124,14 @@ export function formatFields(format: FormatCall, grammar: Grammar, text: string)
         field.isLiteral = true;
         continue;
       }
-      // PHP's numbered `%1$s` is not read (PHP numbers it apart from the others).
-      if (grammar.language === 'php' && /^%\d+\$/.test(match[0])) continue;
+      // PHP's `%2$s` names the second argument; mixed with `%s` (counted apart) it is not read.
+      const numbered = grammar.language === 'php' ? /^%(\d+)\$/.exec(match[0]) : null;
+      if (numbered) {
+        const value = Number(numbered[1]);
+        field.number = { start: start + 1, end: start + 1 + numbered[1]!.length, value };
+        field.argIndex = value >= 1 ? byPosition(value - 1) : -1;
+        continue;
+      }
       const name = grammar.language === 'php' ? undefined : match[1] ?? (grammar.language === 'ruby' ? match[2] : undefined);
       if ((grammar.language === 'python' ? match[2] : match[3]) === '*') {
         // `%*d` takes two arguments: nothing after it is read.
@@ -137,6 +143,7 @@ export function formatFields(format: FormatCall, grammar: Grammar, text: string)
       else field.argIndex = format.isSingleValue ? (next++ === 0 ? 0 : -1) : byPosition(next++);
     }
   }
+  if (fields.some((field) => field.number) && fields.some((field) => !field.number && !field.isLiteral)) for (const field of fields) field.argIndex = -1;
   // `'%s&%s' % pair`: one value for several placeholders is a tuple the file does not show.
   if (format.isSingleValue && fields.filter((field) => !field.isLiteral).length > 1) for (const field of fields) field.argIndex = -1;
   // An argument shown twice cannot be replaced or removed for one of its places.
@@ -145,13 +152,15 @@ export function formatFields(format: FormatCall, grammar: Grammar, text: string)
   return fields;
 }
 
-/** After positional arguments go, the numbered fields after them count down (`{3}` becomes `{2}`). */
+/** After positional arguments go, the numbered fields after them count down (`{3}` becomes `{2}`, `%3$s` becomes `%2$s`). */
 export function renumberEdits(format: FormatCall, removed: readonly number[], grammar: Grammar, text: string): Edit[] {
-  if (format.kind !== 'format' || removed.length === 0) return [];
+  if (removed.length === 0) return [];
+  // `.format()` counts from 0, sprintf from 1.
+  const base = format.kind === 'format' ? 0 : 1;
   const edits: Edit[] = [];
   for (const field of formatFields(format, grammar, text)) {
     if (!field.number || removed.includes(field.argIndex)) continue;
-    const shift = removed.filter((index) => index < field.number!.value).length;
+    const shift = removed.filter((index) => index < field.number!.value - base).length;
     if (shift > 0) edits.push({ start: field.number.start, end: field.number.end, text: String(field.number.value - shift) });
   }
   return edits;
