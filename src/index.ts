@@ -12,7 +12,7 @@ export { RULES, type RuleMeta } from './core/rules.js';
 export { ZOHO_SERVICES, type ZohoService } from './core/zoho/services.js';
 export { run, UsageError, type RunOptions } from './runner/run.js';
 export type { FileFilter, Shard } from './runner/select-files.js';
-export type { Command, FileResult, FileStatus, ReportedFinding, RunResult, Summary } from './runner/result.js';
+export type { Command, FileResult, FileStatus, ReportedFinding, RunResult, Summary } from './run-result.js';
 export { parseConfig } from './config/parse-config.js';
 export { loadConfig, CONFIG_FILE_NAME, PACKAGE_JSON_KEY, type LoadConfigOptions, type LoadedConfig } from './config/load.js';
 export { applyConfig, coreOptionsOf } from './config/apply-config.js';

@@ -1,4 +1,4 @@
-import { UsageError } from './runner/usage-error.js';
+import { UsageError } from './usage-error.js';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
 const MULTIPLIERS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };

@@ -1,5 +1,5 @@
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR } from './core/options.js';
-import type { Command } from './runner/result.js';
+import type { Command } from './run-result.js';
 import { TOOL } from './version.js';
 
 /** The inputs of a run that decide what it does, as the user gave them. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../src/core/analyze.js';
+import { resolveOptions } from '../src/core/options.js';
 import { parserLoadCount } from '../src/core/polyglot/parsed/syntax-tree.js';
 import { processFileTask } from '../src/runner/process-file.js';
 
@@ -19,7 +20,7 @@ describe('the tree-sitter grammars load lazily', () => {
     analyzeSource('puts "hello"\n', { filePath: 'a.rb' });
     const dir = mkdtempSync(path.join(tmpdir(), 'lazy-'));
     writeFileSync(path.join(dir, 'plain.php'), '<?php\n$a = array("x" => 1);\n');
-    const outcome = await processFileTask({ absolute: path.join(dir, 'plain.php'), file: 'plain.php' }, { command: 'check', core: {}, limits: { maxBytes: 1 << 20, maxLineLength: 10000 } });
+    const outcome = await processFileTask({ absolute: path.join(dir, 'plain.php'), file: 'plain.php' }, { command: 'check', core: resolveOptions(), limits: { maxBytes: 1 << 20, maxLineLength: 10000 } });
     expect(outcome.result.status).toBe('unchanged');
     expect(parserLoadCount()).toBe(0);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../src/core/analyze.js';
 import { migrateSource } from '../src/core/migrate-source.js';
 import { classifyRequestText } from '../src/core/zoho/endpoint.js';
-import { parseServiceTable } from '../src/core/zoho/service-table.js';
+import { ConfigError } from '../src/config/errors.js';
+import { parseConfig } from '../src/config/parse-config.js';
 import { ZOHO_SERVICES } from '../src/core/zoho/services.js';
 
 const label = (text: string, services = ZOHO_SERVICES) => {
@@ -56,36 +57,44 @@ describe('the service table: host and path pick the service and its scope', () =
   });
 });
 
-describe('parseServiceTable: a user-supplied table (the config file shape)', () => {
+describe('the service table of the configuration (the one validator: the config schema)', () => {
+  const tableOf = (services: unknown) => parseConfig({ services }).services!;
+
   it('changes a built-in service by id and adds a new one', () => {
-    const parsed = parseServiceTable([
+    const services = tableOf([
       { id: 'support', scope: 'ZohoSupport/supportapi' },
       { id: 'projects', name: 'Projects', hostLabels: ['projects'], apiPath: '^/portal/[^/]+/api/private/', scope: 'projectsapi', apiKeyParams: ['apikey'], ticketParams: ['ticket'] },
     ]);
-    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-    expect(parsed.services.find((service) => service.id === 'support')!.scope).toBe('ZohoSupport/supportapi');
-    expect(parsed.services).toHaveLength(ZOHO_SERVICES.length + 1);
+    expect(services.find((service) => service.id === 'support')!.scope).toBe('ZohoSupport/supportapi');
+    expect(services).toHaveLength(ZOHO_SERVICES.length + 1);
     const source = `fetch('https://projects.zoho.com/portal/acme/api/private/json/tasks?apikey=' + k + '&ticket=' + t);\n`;
-    const output = migrateSource(source, { filePath: 'a.js', services: parsed.services }).output;
+    const output = migrateSource(source, { filePath: 'a.js', services }).output;
     expect(output).toBe("fetch('https://projects.zoho.com/portal/acme/api/private/json/tasks?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN + '&scope=projectsapi');\n");
     // The built-in table is untouched.
     expect(ZOHO_SERVICES.find((service) => service.id === 'support')!.scope).toBe('supportapi');
   });
 
+  it('lets a service take its legacy parameters in the path (hasPathStyleParams)', () => {
+    const entry = { id: 'sheet', name: 'Sheet', hostLabels: ['sheet'], apiPath: '^/api/', scope: 'sheetapi', apiKeyParams: ['apikey'], ticketParams: ['ticket'] };
+    const source = `fetch('https://sheet.zoho.com/api/xml/read/apikey=' + k + '&ticket=' + t);\n`;
+    const rewrite = (services: unknown) => migrateSource(source, { filePath: 'a.js', services: tableOf(services) }).output;
+    expect(rewrite([{ ...entry, hasPathStyleParams: true }])).toBe("fetch('https://sheet.zoho.com/api/xml/read?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN + '&scope=sheetapi');\n");
+    expect(rewrite([entry])).toBe(source);
+  });
+
   it.each([
-    [{ services: [] }, /^services: expected an array of services, got an? object/],
-    [[{ id: 'crm', scope: 'crm api' }], /^services\[0\]\.scope: the scope "crm api" must be/],
-    [[{ id: 'crm', colour: 'red' }], /^services\[0\]: unknown key "colour"/],
-    [[{ id: 'crm', apiPath: '/crm/' }], /^services\[0\]\.apiPath: expected a regular expression starting with "\^\/"/],
-    [[{ id: 'crm', apiPath: '^/crm/(' }], /^services\[0\]\.apiPath: not a valid regular expression/],
-    [[{ id: 'crm', apiKeyParams: ['api_key'] }], /^services\[0\]\.apiKeyParams: expected an array of "apikey" or "ZOHO_API_KEY"/],
-    [[{ id: 'crm', hostLabels: ['crm.zoho.com'] }], /^services\[0\]\.hostLabels: expected a non-empty array of host labels/],
-    [[{ id: 'projects', scope: 'projectsapi' }], /^services\[0\]: "projects" is not a built-in service, so it needs name, hostLabels, apiPath, apiKeyParams, ticketParams/],
-    [[{ id: 'crm' }, { id: 'crm' }], /^services\[1\]\.id: "crm" appears twice/],
-    [[{ id: 'CRM!' }], /^services\[0\]\.id: expected a lower-case id/],
-  ])('rejects %j with a one-line problem naming the field', (value, problem) => {
-    const parsed = parseServiceTable(value);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems[0]).toMatch(problem);
+    [[{ id: 'crm', scope: 'crm api' }], /services\[0\]\.scope: the scope "crm api" must be/],
+    [[{ id: 'crm', colour: 'red' }], /services\[0\]\.colour: unknown key/],
+    [[{ id: 'crm', apiPath: '/crm/' }], /services\[0\]\.apiPath: expected a regular expression anchored at the start/],
+    [[{ id: 'crm', apiPath: '^/crm/(' }], /services\[0\]\.apiPath: not a valid regular expression/],
+    [[{ id: 'crm', apiKeyParams: ['api_key'] }], /services\[0\]\.apiKeyParams\[0\]: expected one of "apikey", "ZOHO_API_KEY"/],
+    [[{ id: 'crm', hostLabels: ['crm.zoho.com'] }], /services\[0\]\.hostLabels\[0\]: expected a host label/],
+    [[{ id: 'crm', hasPathStyleParams: 'yes' }], /services\[0\]\.hasPathStyleParams: expected/],
+    [[{ id: 'projects', scope: 'projectsapi' }], /services\[0\]: "projects" is not a built-in service \(.*\), so it needs name, hostLabels, apiPath, apiKeyParams, ticketParams$/],
+    [[{ id: 'crm' }, { id: 'crm' }], /services\[1\]: id: "crm" appears twice/],
+    [[{ id: 'CRM!' }], /services\[0\]\.id: expected a lower-case id/],
+  ])('rejects %j with a one-line problem naming the field', (services, problem) => {
+    expect(() => parseConfig({ services })).toThrow(ConfigError);
+    expect(() => parseConfig({ services })).toThrow(problem);
   });
 });

@@ -1,4 +1,4 @@
-import { UsageError } from '../runner/usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 /**
  * A configuration problem: one line naming the file and the key path, exit code 2. Its own

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ZohoService } from '../core/zoho/services.js';
-import { describeIoError } from '../runner/read-source.js';
+import { describeIoError } from '../io-error.js';
 import { ConfigError } from './config-error.js';
 import type { ConfigFile } from './schema.js';
 

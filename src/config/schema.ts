@@ -44,7 +44,7 @@ const rulesShape = Object.fromEntries(
 /**
  * One entry of the Zoho service table (src/core/zoho/services.ts), as JSON: the entry with the
  * `id` of a built-in service changes the fields it gives; an entry with a new `id` adds a service
- * and must give every field. `apiPath` is a regular expression as a string, matched
+ * and must give every field but `hasPathStyleParams`. `apiPath` is a regular expression as a string, matched
  * case-insensitively against the URL path.
  */
 export const serviceEntrySchema = z
@@ -70,6 +70,10 @@ export const serviceEntrySchema = z
       .meta({ description: 'the scope its authtoken takes; null when it takes none (Reports). CRM requests use the top-level "scope".' }),
     apiKeyParams: z.array(z.enum(KNOWN_API_KEY_PARAMS as [string, ...string[]])).optional().meta({ description: 'query parameters that carried the API key' }),
     ticketParams: z.array(z.enum(KNOWN_TICKET_PARAMS as [string, ...string[]])).optional().meta({ description: 'query parameters that carried the 7-day ticket' }),
+    hasPathStyleParams: z
+      .boolean()
+      .optional()
+      .meta({ description: 'the legacy parameters may be written as the last path segment (/api/xml/read/apikey=K&ticket=T): the rewrite turns that / into ?. Default false (true for the built-in Creator)' }),
   })
   .meta({ description: 'changes a built-in Zoho service (by id) or adds one (every field required)' });
 

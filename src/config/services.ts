@@ -1,7 +1,7 @@
 import { ZOHO_SERVICES, type ZohoService } from '../core/zoho/services.js';
 import type { ServiceEntry } from './schema.js';
 
-/** What a new service (an id not in the built-in table) must give: everything but the id. */
+/** What a new service (an id not in the built-in table) must give: everything but the id and the optional `hasPathStyleParams`. */
 const REQUIRED_FOR_NEW = ['name', 'hostLabels', 'apiPath', 'scope', 'apiKeyParams', 'ticketParams'] as const;
 
 export type ServiceTableMerge = { ok: true; services: ZohoService[] } | { ok: false; index: number; problem: string };
@@ -15,6 +15,7 @@ function toFields(entry: ServiceEntry): Partial<ZohoService> {
   if (entry.scope !== undefined) fields.scope = entry.scope;
   if (entry.apiKeyParams !== undefined) fields.apiKeyParams = entry.apiKeyParams;
   if (entry.ticketParams !== undefined) fields.ticketParams = entry.ticketParams;
+  if (entry.hasPathStyleParams !== undefined) fields.hasPathStyleParams = entry.hasPathStyleParams;
   return fields;
 }
 

@@ -1,50 +1,27 @@
 import type { Node } from '@babel/types';
 import { NodeIndex } from './ast/traverse.js';
 import type { AnalysisContext, DraftFinding } from './context.js';
-import { shiftCredentialUse, type CredentialUse } from './credentials/credential-uses.js';
+import { shiftCredentialUse } from './credentials/credential-use.js';
 import { reportUnusedCredentials } from './credentials/unused-credentials.js';
 import { DETECTORS } from './detectors/index.js';
-import { analyzeEmbeddedSource, embeddedFormatOf, type EmbeddedFormat } from './embedded/index.js';
-import type { Finding, Severity } from './findings.js';
-import { Fingerprinter } from './fingerprint.js';
+import { analyzeEmbeddedSource, embeddedFormatOf } from './embedded/index.js';
+import type { AnalyzedFile, FileAnalysis, FileInput } from './file-analysis.js';
+import { FileFindings } from './file-findings.js';
 import { resolveOptions, type CoreOptions } from './options.js';
-import { parseSource, type ParseFailure, type ParserName } from './parse.js';
-import { polyglotLanguageOf, scanPolyglotSource, type PolyglotLanguage } from './polyglot/index.js';
-import { formatMessage } from './rules.js';
+import { parseSource } from './parse.js';
+import { polyglotLanguageOf, scanPolyglotSource } from './polyglot/index.js';
 import { Bindings } from './scope/bindings.js';
-import { Evaluator, type ModuleResolver } from './scope/evaluate.js';
+import { Evaluator } from './scope/evaluate.js';
 import { InstanceFields } from './scope/instance-fields.js';
-import { LineIndex } from './source/line-index.js';
 import { findCredentialValues } from './secrets/credential-values.js';
-import { applySuppressions, directivesFromComments, directivesFromText, unusedSuppressionDraft, type SuppressionDirective } from './suppressions.js';
-import { isRuleOff, severityOf } from './severity.js';
+import { directivesFromComments, directivesFromText, type SuppressionDirective } from './suppressions.js';
 import { scanTextForLegacyUrls } from './text-scan.js';
 import { reportKeptParts } from './credentials/kept-parts.js';
 
-export interface AnalyzeOptions extends CoreOptions {
-  /** Path of the file (relative, `/`-separated): chooses the parser and names findings. */
-  filePath: string;
-  /** Cross-module constants, when a project index is available. */
-  moduleResolver?: ModuleResolver;
-  /** PHP/Python/Ruby: the text of a file this one includes (path relative to this file's folder), when it can be read. */
-  readIncluded?: (fromFile: string, relative: string) => string | undefined;
-  /**
-   * Set by migrate on its output: the legacy credentials its fixes removed (offsets into this
-   * source), so that those left unused are reported as notes.
-   */
-  removedCredentials?: readonly CredentialUse[];
-}
+/** `analyzeSource`'s options: the core options, unresolved, and the file. */
+export interface AnalyzeOptions extends CoreOptions, AnalyzedFile {}
 
-export interface FileAnalysis {
-  findings: Finding[];
-  /** Literal credential values found in the file: every output masks them. */
-  secrets: string[];
-  /** The JavaScript parser; for other files, the container format or language scanned. */
-  parser: ParserName | EmbeddedFormat | PolyglotLanguage;
-  parseError?: ParseFailure;
-  /** Findings silenced by inline suppression comments (not in `findings`). */
-  suppressed: number;
-}
+export type { FileAnalysis } from './file-analysis.js';
 
 const BOM = '\uFEFF';
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
@@ -56,41 +33,54 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
  * are scanned as text (never fixable), everything else is JavaScript or TypeScript.
  */
 export function analyzeSource(source: string, options: AnalyzeOptions): FileAnalysis {
-  // A declaration file (`.d.ts`) holds types only: no request is ever sent from it. Parsing the
-  // large ones (@types/node, bundled typings) cost the benchmark a second for nothing.
-  if (DECLARATION_FILE.test(options.filePath)) return { findings: [], secrets: [], parser: 'ts', suppressed: 0 };
-  const container = embeddedFormatOf(options.filePath);
-  if (container) return analyzeEmbeddedSource(source, options, container, analyzeScriptSource);
-  const language = polyglotLanguageOf(options.filePath);
-  if (language) return scanPolyglotSource(source, options, language);
-  return analyzeScriptSource(source, options);
+  return analyzeFile(source, fileInputOf(options));
 }
 
-function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnalysis {
+/** The one place a public entry point resolves the options of a file: everything below takes them resolved. */
+export function fileInputOf(options: AnalyzeOptions): FileInput {
+  const { filePath, moduleResolver, readIncluded, removedCredentials } = options;
+  return {
+    filePath,
+    options: resolveOptions(options),
+    ...(moduleResolver ? { moduleResolver } : {}),
+    ...(readIncluded ? { readIncluded } : {}),
+    ...(removedCredentials ? { removedCredentials } : {}),
+  };
+}
+
+/** `analyzeSource` for a caller that has resolved the options already (migrate, the runner). */
+export function analyzeFile(source: string, input: FileInput): FileAnalysis {
+  // A declaration file (`.d.ts`) holds types only: no request is ever sent from it. Parsing the
+  // large ones (@types/node, bundled typings) cost the benchmark a second for nothing.
+  if (DECLARATION_FILE.test(input.filePath)) return { findings: [], secrets: [], parser: 'ts', suppressed: 0 };
+  const container = embeddedFormatOf(input.filePath);
+  if (container) return analyzeEmbeddedSource(source, input, container, analyzeScriptSource);
+  const language = polyglotLanguageOf(input.filePath);
+  if (language) return scanPolyglotSource(source, input, language);
+  return analyzeScriptSource(source, input);
+}
+
+function analyzeScriptSource(source: string, input: FileInput): FileAnalysis {
   const bom = source.startsWith(BOM) ? 1 : 0;
   const text = bom ? source.slice(1) : source;
-  const lines = new LineIndex(text);
-  const fingerprints = new Fingerprinter(options.filePath);
+  const resolved = input.options;
+  const findings = new FileFindings(text, bom, input.filePath, resolved.rules);
+  const { lines } = findings;
   const drafts: DraftFinding[] = [];
   const secrets = new Set<string>(findCredentialValues(text));
-  const resolved = resolveOptions(options);
-  const { rules } = resolved;
-  const parsed = parseSource(text, options.filePath);
+  const parsed = parseSource(text, input.filePath);
   let directives: SuppressionDirective[];
 
   if (!parsed.ok) {
     const error = parsed.error;
     drafts.push({ ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${error.message} (${error.line}:${error.column})` }, start: error.offset, end: error.offset, fixable: false });
-    for (const match of scanTextForLegacyUrls(text, options.services)) {
-      const isLogin = match.kind === 'ticket-login';
-      drafts.push({
-        ruleId: isLogin ? 'ticket-generation' : 'legacy-auth-params',
-        messageId: isLogin ? 'login' : 'unfixable',
-        data: { service: 'API', params: 'apikey/ticket', reason: 'the file could not be parsed' },
-        start: match.start,
-        end: match.end,
-        fixable: false,
-      });
+    for (const match of scanTextForLegacyUrls(text, resolved.services)) {
+      const place = { start: match.start, end: match.end, fixable: false };
+      drafts.push(
+        match.kind === 'ticket-login'
+          ? { ruleId: 'ticket-generation', messageId: 'login', ...place }
+          : { ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: 'API', params: 'apikey/ticket', reason: 'the file could not be parsed' }, ...place },
+      );
     }
     directives = directivesFromText(text, lines);
   } else {
@@ -98,11 +88,11 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
     const bindings = new Bindings(index);
     const context: AnalysisContext = {
       text,
-      filePath: options.filePath,
+      filePath: input.filePath,
       ast: parsed.ast,
       index,
       bindings,
-      evaluator: new Evaluator(bindings, options.filePath, options.moduleResolver, () => new InstanceFields(index, bindings)),
+      evaluator: new Evaluator(bindings, input.filePath, input.moduleResolver, () => new InstanceFields(index, bindings)),
       lines,
       options: resolved,
       mentionsZoho: /zoho/i.test(text),
@@ -113,26 +103,18 @@ function analyzeScriptSource(source: string, options: AnalyzeOptions): FileAnaly
     };
     for (const detector of DETECTORS) detector.run(context);
     dropSuspicionsInTicketCode(drafts);
-    if (options.removedCredentials?.length) {
-      const removed = options.removedCredentials.map((use) => shiftCredentialUse(use, -bom));
+    if (input.removedCredentials?.length) {
+      const removed = input.removedCredentials.map((use) => shiftCredentialUse(use, -bom));
       reportUnusedCredentials(context, removed);
       reportKeptParts(removed, context);
     }
     directives = directivesFromComments(parsed.ast.comments ?? [], lines);
   }
 
-  // Every draft gets its fingerprint before suppressions apply, so adding or removing a
-  // suppression comment never changes the fingerprints of the other findings (baselines).
-  const all = drafts
-    .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((draft) => toFinding(draft, text, bom, lines, fingerprints, severityOf(draft, rules)));
-  const { kept, suppressed, unused } = applySuppressions(all, directives);
+  for (const draft of drafts) findings.addDraft(draft);
   // In a file that does not parse, the findings a directive was written for cannot be seen.
-  const notes = parsed.ok ? unused.map((directive) => unusedSuppressionDraft(directive)).map((draft) => toFinding(draft, text, bom, lines, fingerprints, severityOf(draft, rules))) : [];
-  // A rule turned off is dropped last: a suppression comment written for its findings still counts
-  // as used (the rule may be turned on again), and the other findings keep their fingerprints.
-  const findings = [...kept, ...notes].filter((finding) => !isRuleOff(finding.ruleId, rules)).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const result: FileAnalysis = { findings, secrets: [...secrets], parser: parsed.parser, suppressed };
+  const { findings: kept, suppressed } = findings.finish(directives, { isReportingUnused: parsed.ok });
+  const result: FileAnalysis = { findings: kept, secrets: [...secrets], parser: parsed.parser, suppressed };
   if (!parsed.ok) result.parseError = parsed.error;
   return result;
 }
@@ -150,25 +132,4 @@ function dropSuspicionsInTicketCode(drafts: DraftFinding[]): void {
     const draft = drafts[i]!;
     if (draft.ruleId === 'legacy-auth-params' && draft.messageId === 'unprovable' && isInTicketCode(draft)) drafts.splice(i, 1);
   }
-}
-
-function toFinding(draft: DraftFinding, text: string, bom: number, lines: LineIndex, fingerprints: Fingerprinter, severity: Severity): Finding {
-  const start = lines.position(draft.start);
-  const end = lines.position(draft.end);
-  const finding: Finding = {
-    ruleId: draft.ruleId,
-    severity,
-    message: formatMessage(draft.ruleId, draft.messageId, draft.data),
-    fixable: draft.fixable,
-    fingerprint: fingerprints.next(draft.ruleId, text.slice(draft.start, draft.end)),
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    range: { start: draft.start + bom, end: draft.end + bom },
-  };
-  if (draft.edits) finding.edits = draft.edits.map((edit) => ({ ...edit, start: edit.start + bom, end: edit.end + bom }));
-  if (draft.removes) finding.removes = draft.removes.map((use) => shiftCredentialUse(use, bom));
-  if (draft.annotation) finding.annotation = draft.annotation;
-  return finding;
 }

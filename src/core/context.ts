@@ -1,32 +1,23 @@
 import type { File, Node } from '@babel/types';
 import type { NodeIndex } from './ast/traverse.js';
-import type { CredentialUse } from './credentials/credential-uses.js';
-import type { Edit, RuleId, Severity } from './findings.js';
+import type { CredentialUse } from './credentials/credential-use.js';
+import type { Edit, Severity } from './findings.js';
+import type { RuleMessage } from './rules.js';
 import type { Bindings } from './scope/bindings.js';
 import type { Evaluator } from './scope/evaluate.js';
-import type { RuleSettings } from './options.js';
+import type { ResolvedOptions } from './options.js';
 import type { LineIndex } from './source/line-index.js';
 import type { Endpoint } from './zoho/endpoint.js';
-import type { ZohoService } from './zoho/services.js';
 
-export interface ResolvedOptions {
-  tokenExpr: string;
-  /** Scope for CRM requests (`--scope`); other services use their own from the table. */
-  scope: string;
-  services: readonly ZohoService[];
-  /** Severity per rule (CoreOptions.rules); a rule not named keeps its default. */
-  rules: RuleSettings;
-  /** `migrate --annotate` marker text (CoreOptions.annotateComment). */
-  annotateComment?: string;
-  /** The authtoken expression per parsed language (CoreOptions.tokenExprs). */
-  tokenExprs?: Partial<Record<'php' | 'python' | 'ruby', string>>;
-}
+/**
+ * What a detector reports; positions are offsets into `AnalysisContext.text`. The rule, message
+ * and data are typed from the rule table (rules.ts): a message id the rule lacks, or a
+ * placeholder its template needs and the data lacks, fails the type-check.
+ */
+export type DraftFinding = RuleMessage & DraftPlacement;
 
-/** What a detector reports; positions are offsets into `AnalysisContext.text`. */
-export interface DraftFinding {
-  ruleId: RuleId;
-  messageId: string;
-  data?: Record<string, string>;
+/** Where a draft is and what its fix does: everything of a draft but its wording. */
+export interface DraftPlacement {
   start: number;
   end: number;
   fixable: boolean;

@@ -3,8 +3,22 @@
  * discovery, reporters and the bench can ask without loading a parser. Every other list of
  * extensions (discovery's, the embedded formats', the other languages') is derived from this one.
  */
-import type { EmbeddedFormat } from './embedded/formats.js';
-import type { PolyglotLanguage } from './polyglot/languages.js';
+
+/*
+ * The formats and languages are named here, beside the extensions that map to them: the table is
+ * their one owner, and embedded/formats.ts and polyglot/languages.ts (which derive their lists
+ * from it) re-export the names without a cycle back.
+ */
+
+/**
+ * Files whose scripts live inside markup: each `<script>` block is analysed and rewritten on its
+ * own. `asp`, `jsp` and `cfm` are HTML pages with server code in them (classic ASP, JSP,
+ * ColdFusion): read as HTML, with the server code left to the markup scan.
+ */
+export type EmbeddedFormat = 'vue' | 'svelte' | 'html' | 'asp' | 'jsp' | 'cfm';
+
+/** Languages and config formats that are tokenised and reported (PHP, Python and Ruby also parsed and rewritten). */
+export type PolyglotLanguage = 'php' | 'python' | 'ruby' | 'java' | 'csharp' | 'vbnet' | 'go' | 'env' | 'json' | 'yaml' | 'properties' | 'xml';
 
 export type FileType =
   /** JavaScript or TypeScript: parsed, analysed and rewritten. */

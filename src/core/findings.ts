@@ -1,4 +1,4 @@
-import type { CredentialUse } from './credentials/credential-uses.js';
+import type { CredentialUse } from './credentials/credential-use.js';
 
 /**
  * The findings model (DESIGN §3–4). Analysis returns these as data; the runner, the transform

@@ -1,7 +1,8 @@
-import { analyzeSource, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
+import { analyzeFile, fileInputOf, type AnalyzeOptions } from './analyze.js';
 import { annotationEdits } from './annotate.js';
-import { moveCredentialUse, type CredentialUse } from './credentials/credential-uses.js';
+import { moveCredentialUse, type CredentialUse } from './credentials/credential-use.js';
 import { applyEditGroups, mapOffset } from './edits.js';
+import type { FileAnalysis, FileInput } from './file-analysis.js';
 import type { Edit, Finding } from './findings.js';
 import { polyglotLanguageOf } from './polyglot/languages.js';
 
@@ -37,7 +38,12 @@ export interface MigrateSourceResult {
  * code left in the output, checked the same way.
  */
 export function migrateSource(source: string, options: MigrateOptions): MigrateSourceResult {
-  const before: FileAnalysis = analyzeSource(source, options);
+  return migrateFile(source, fileInputOf(options), Boolean(options.annotate));
+}
+
+/** `migrateSource` for a caller that has resolved the options already (the runner). */
+export function migrateFile(source: string, input: FileInput, isAnnotating = false): MigrateSourceResult {
+  const before: FileAnalysis = analyzeFile(source, input);
   const fixable = before.findings.filter((finding) => finding.fixable && finding.edits && finding.edits.length > 0);
   const refuse = (reason: string): MigrateSourceResult => ({
     output: source,
@@ -65,20 +71,20 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateS
     if (fixed.output !== source) {
       applied = fixed.applied.map((i) => fixable[i]!);
       removed = applied.flatMap((finding) => finding.removes ?? []).map((use) => mapUse(use, fixed.edits));
-      const after = analyzeSource(fixed.output, { ...options, removedCredentials: removed });
+      const after = analyzeFile(fixed.output, { ...input, removedCredentials: removed });
       if (after.parseError) return refuse(`the rewritten file would not parse (${after.parseError.message}); nothing was written`);
       output = fixed.output;
       current = after;
       skipped = fixed.skipped.map((i) => fixable[i]!);
     }
   }
-  if (options.annotate && !current.parseError) {
-    const language = polyglotLanguageOf(options.filePath);
+  if (isAnnotating && !current.parseError) {
+    const language = polyglotLanguageOf(input.filePath);
     const markers = annotationEdits(output, current.findings, language === 'python' || language === 'ruby' ? '#' : '//');
     if (markers.length > 0) {
       const annotated = applyEditGroups(output, [markers]);
       removed = removed.map((use) => mapUse(use, annotated.edits));
-      const after = analyzeSource(annotated.output, { ...options, removedCredentials: removed });
+      const after = analyzeFile(annotated.output, { ...input, removedCredentials: removed });
       if (after.parseError) return refuse(`the annotated file would not parse (${after.parseError.message}); nothing was written`);
       output = annotated.output;
       current = after;

@@ -1,7 +1,6 @@
 import { lazyModule } from './lazy-module.js';
 
 const babelParser = lazyModule<typeof import('@babel/parser')>('@babel/parser');
-import type { ResolvedOptions } from './context.js';
 import type { RuleId, Severity } from './findings.js';
 import { ZOHO_SERVICES, type ZohoService } from './zoho/services.js';
 
@@ -20,8 +19,8 @@ export interface CoreOptions {
    */
   tokenExprs?: Partial<Record<'php' | 'python' | 'ruby', string>>;
   /**
-   * The whole service table (default ZOHO_SERVICES). Build one from user data with
-   * `parseServiceTable` (src/core/zoho/service-table.ts), which validates and merges it.
+   * The whole service table (default ZOHO_SERVICES). Build one from user data with `parseConfig`
+   * (its `services`): the configuration schema validates the entries and merges them over the built-ins.
    */
   services?: readonly ZohoService[];
   /**
@@ -40,6 +39,20 @@ export interface CoreOptions {
 export const RULE_SETTINGS = ['error', 'warning', 'note', 'off'] as const;
 export type RuleSetting = Severity | 'off';
 export type RuleSettings = Partial<Record<RuleId, RuleSetting>>;
+
+/** CoreOptions with every default filled in: resolved once where a caller enters the core, then passed down. */
+export interface ResolvedOptions {
+  tokenExpr: string;
+  /** Scope for CRM requests (`--scope`); other services use their own from the table. */
+  scope: string;
+  services: readonly ZohoService[];
+  /** Severity per rule (CoreOptions.rules); a rule not named keeps its default. */
+  rules: RuleSettings;
+  /** `migrate --annotate` marker text (CoreOptions.annotateComment). */
+  annotateComment?: string;
+  /** The authtoken expression per parsed language (CoreOptions.tokenExprs). */
+  tokenExprs?: Partial<Record<'php' | 'python' | 'ruby', string>>;
+}
 
 export function resolveOptions(options: CoreOptions = {}): ResolvedOptions {
   return {

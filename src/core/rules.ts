@@ -18,7 +18,7 @@ export interface RuleMeta {
 /** Every marker comment `migrate --annotate` writes starts with this; a line that has it is never marked twice. */
 export const ANNOTATION_PREFIX = 'zoho-authtoken: remove:';
 
-export const RULES: Record<RuleId, RuleMeta> = {
+const RULE_TABLE = {
   'legacy-auth-params': {
     id: 'legacy-auth-params',
     severity: 'error',
@@ -34,12 +34,10 @@ export const RULES: Record<RuleId, RuleMeta> = {
       fixable: 'Zoho {{service}} request sends {{params}}; rewrite to authtoken + scope={{scope}}',
       fixableWithoutScope: 'Zoho {{service}} request sends {{params}}; rewrite to authtoken ({{service}} takes no scope)',
       unprovable:
-        '{{params}} sent to an endpoint that could not be proven to be Zoho; if this is a Zoho ' +
-        'request, replace them with authtoken=<token> and scope={{scope}} by hand',
+        '{{params}} sent to an endpoint that could not be proven to be Zoho; if this is a Zoho request, replace them with authtoken=<token> and scope={{scope}} by hand',
       unfixable: 'Zoho {{service}} request sends {{params}}, but {{reason}}; rewrite it by hand',
       dynamic:
-        '{{params}} set through {{how}}: write the parameter names out literally so the codemod can ' +
-        'rewrite them, or replace them by hand with authtoken=<token> and scope={{scope}}',
+        '{{params}} set through {{how}}: write the parameter names out literally so the codemod can rewrite them, or replace them by hand with authtoken=<token> and scope={{scope}}',
       handwork: 'Zoho {{service}} request in {{language}} sends {{params}}; this tool does not rewrite {{language}}: replace them with {{replacement}} by hand',
       comment: 'A comment mentions a Zoho {{service}} URL that sends {{params}}; update it when the code is migrated',
       setting: '{{key}} holds the legacy Zoho {{credential}}; remove it and configure an authtoken instead',
@@ -130,10 +128,36 @@ export const RULES: Record<RuleId, RuleMeta> = {
       file: 'zoho-authtoken-ignore-file suppresses nothing in this file; delete it',
     },
   },
-};
+} as const satisfies Record<RuleId, RuleMeta>;
 
-export function formatMessage(ruleId: RuleId, messageId: string, data: Record<string, string> = {}): string {
+/** The table as the library and the reporters read it; the typed view below keeps its literal messages. */
+export const RULES: Record<RuleId, RuleMeta> = RULE_TABLE;
+
+type Messages<R extends RuleId> = (typeof RULE_TABLE)[R]['messages'];
+
+/** The message ids of a rule, from the table: a typo in a detector's `messageId` fails the type-check. */
+export type MessageId<R extends RuleId> = keyof Messages<R> & string;
+
+/** The `{{key}}` placeholders of a message template. */
+type Placeholders<T> = T extends `${string}{{${infer Key}}}${infer Rest}` ? Key | Placeholders<Rest> : never;
+
+/**
+ * The `data` a message needs: every placeholder of its template (a missing one would print
+ * `{{key}}`); optional for a message without any. Extra keys are allowed, so one object can serve
+ * the messages of a choice (`isLogin ? 'login' : 'unfixable'`).
+ */
+export type MessageData<R extends RuleId, M extends MessageId<R>> = [Placeholders<Messages<R>[M]>] extends [never]
+  ? { data?: Readonly<Record<string, string>> }
+  : { data: Readonly<Record<Placeholders<Messages<R>[M]>, string> & Record<string, string>> };
+
+/** A rule, one of its messages and that message's data: what a draft finding names (see context.ts). */
+export type RuleMessage = {
+  [R in RuleId]: { [M in MessageId<R>]: { ruleId: R; messageId: M } & MessageData<R, M> }[MessageId<R>];
+}[RuleId];
+
+export function formatMessage({ ruleId, messageId, data = {} }: RuleMessage): string {
   const template = RULES[ruleId].messages[messageId];
   if (template === undefined) throw new Error(`no message ${messageId} for rule ${ruleId}`);
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => data[key] ?? `{{${key}}}`);
+  const values: Readonly<Record<string, string>> = data;
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? `{{${key}}}`);
 }

@@ -1,11 +1,12 @@
 import type { DraftFinding } from './context.js';
+import { settleFindings } from './file-findings.js';
 import type { Finding } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
 import { resolveOptions, type CoreOptions } from './options.js';
 import { formatMessage } from './rules.js';
-import { isRuleOff, severityOf } from './severity.js';
+import { severityOf } from './severity.js';
 import { LineIndex } from './source/line-index.js';
-import { applySuppressions, directivesFromText, type SuppressionDirective } from './suppressions.js';
+import { directivesFromText, type SuppressionDirective } from './suppressions.js';
 import { findLegacyUrls } from './text-scan.js';
 
 /**
@@ -57,23 +58,19 @@ export class UnparsedScan {
     for (const match of findLegacyUrls(window.text, 0, window.text.length, { services: this.options.services })) {
       const start = window.offset + match.start;
       if (start < this.reportedUpTo || start >= reportUntil) continue;
-      const isLogin = match.kind === 'ticket-login';
-      const draft: DraftFinding = {
-        ruleId: isLogin ? 'ticket-generation' : 'legacy-auth-params',
-        messageId: isLogin ? 'loginUnparsed' : 'unfixable',
-        data: { service: 'API', params: [...new Set(match.params.map((param) => param.name))].join(' and ') || 'apikey/ticket', reason: this.reason },
-        start: match.start,
-        end: match.end,
-        fixable: false,
-      };
+      const place = { start: match.start, end: match.end, fixable: false };
+      const params = [...new Set(match.params.map((param) => param.name))].join(' and ') || 'apikey/ticket';
+      const draft: DraftFinding =
+        match.kind === 'ticket-login'
+          ? { ruleId: 'ticket-generation', messageId: 'loginUnparsed', data: { reason: this.reason }, ...place }
+          : { ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: 'API', params, reason: this.reason }, ...place };
       this.reportedUpTo = window.offset + match.end;
-      if (isRuleOff(draft.ruleId, this.options.rules)) continue;
       const from = position(match.start);
       const to = position(match.end);
       this.findings.push({
         ruleId: draft.ruleId,
         severity: severityOf(draft, this.options.rules),
-        message: formatMessage(draft.ruleId, draft.messageId, draft.data),
+        message: formatMessage(draft),
         fixable: false,
         fingerprint: this.fingerprints.next(draft.ruleId, match.url),
         line: from.line,
@@ -85,10 +82,10 @@ export class UnparsedScan {
     }
   }
 
-  /** The findings, with the file's inline suppressions applied (`zoho-authtoken-ignore-file`, `-next-line`). */
+  /** The findings, with the file's inline suppressions (`zoho-authtoken-ignore-file`, `-next-line`) and rule settings applied. */
   finish(): { findings: Finding[]; suppressed: number } {
-    const { kept, suppressed } = applySuppressions(this.findings, [...this.directives.values()]);
-    return { findings: kept, suppressed };
+    // As in a file that does not parse, its directives' findings cannot all be seen: none is called stale.
+    return settleFindings(this.findings, [...this.directives.values()], this.options.rules);
   }
 
   /** Directives in comment-like text, as for a file that does not parse; lines counted only where one is. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Severity } from '../core/findings.js';
-import type { ReportedFinding } from '../runner/result.js';
+import type { ReportedFinding } from '../run-result.js';
 import type { ReporterContext } from './types.js';
 
 /** A result path (relative to the working directory) as a path from the repository root. */

@@ -1,5 +1,5 @@
 import type { RuleId, Severity } from '../core/findings.js';
-import { allFindings, type ReportedFinding, type RunResult } from '../runner/result.js';
+import { allFindings, type ReportedFinding, type RunResult } from '../run-result.js';
 import { TOOL } from '../version.js';
 import { countBySeverity, describeCounts, oneLine, plural, repoPath, withoutControls } from './common.js';
 import type { Reporter, ReporterContext } from './types.js';

@@ -1,5 +1,5 @@
 import { polyglotLanguageOf } from '../core/polyglot/languages.js';
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../run-result.js';
 
 /**
  * Files migrate reports on but never rewrites (report-only languages, config files) that still hold

@@ -1,4 +1,4 @@
-import type { Command } from '../runner/result.js';
+import type { Command } from '../run-result.js';
 import { maskSecrets } from '../core/mask.js';
 import { githubReporter } from './github.js';
 import { gitlabReporter } from './gitlab.js';
@@ -9,7 +9,7 @@ import { htmlReporter } from './report/html.js';
 import { markdownReporter } from './report/markdown.js';
 import { textReporter } from './text.js';
 import type { Reporter, ReporterContext } from './types.js';
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../run-result.js';
 
 /** Every output format, by the name `--format` takes. */
 export const REPORTERS: readonly Reporter[] = [

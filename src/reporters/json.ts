@@ -1,4 +1,4 @@
-import { allFindings, type RunResult } from '../runner/result.js';
+import { allFindings, type RunResult } from '../run-result.js';
 import { TOOL } from '../version.js';
 import { handWorkOf } from './hand-work.js';
 import type { Reporter } from './types.js';

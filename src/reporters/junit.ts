@@ -1,4 +1,4 @@
-import { allFindings, type FileResult, type ReportedFinding, type RunResult } from '../runner/result.js';
+import { allFindings, type FileResult, type ReportedFinding, type RunResult } from '../run-result.js';
 import { TOOL } from '../version.js';
 import { countBySeverity, describeCounts } from './common.js';
 import type { Reporter } from './types.js';

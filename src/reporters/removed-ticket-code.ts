@@ -1,4 +1,4 @@
-import type { RemovedTicketCode, RunResult } from '../runner/result.js';
+import type { RemovedTicketCode, RunResult } from '../run-result.js';
 
 export interface RemovedInFile extends RemovedTicketCode {
   file: string;

@@ -1,6 +1,6 @@
 import { RULE_IDS, type RuleId, type Severity } from '../core/findings.js';
 import { RULES } from '../core/rules.js';
-import { allFindings, type FileResult, type ReportedFinding, type RunResult } from '../runner/result.js';
+import { allFindings, type FileResult, type ReportedFinding, type RunResult } from '../run-result.js';
 import { TOOL } from '../version.js';
 import { repoPath } from './common.js';
 import type { Reporter, ReporterContext } from './types.js';

@@ -1,5 +1,5 @@
 import { RULE_IDS } from '../core/findings.js';
-import { allFindings, type ReportedFinding, type RunResult } from '../runner/result.js';
+import { allFindings, type ReportedFinding, type RunResult } from '../run-result.js';
 import { countBySeverity, describeCounts, oneLine, plural } from './common.js';
 import { removedLocation, removedTicketCodeOf } from './removed-ticket-code.js';
 import { handWorkOf } from './hand-work.js';

@@ -1,5 +1,5 @@
 import type { RuleId } from '../core/findings.js';
-import type { Command, RunResult } from '../runner/result.js';
+import type { Command, RunResult } from '../run-result.js';
 
 /** Where the rule pages (docs/rules/<rule-id>.md) are, for outputs that point readers at them. */
 export interface RuleDocs {

@@ -1,9 +1,10 @@
-import { analyzeSource } from '../core/analyze.js';
+import { analyzeFile } from '../core/analyze.js';
 import type { CredentialUse } from '../core/credentials/credential-uses.js';
+import type { FileInput } from '../core/file-analysis.js';
 import type { Finding } from '../core/findings.js';
 import { maskSecrets } from '../core/mask.js';
-import { migrateSource } from '../core/migrate-source.js';
-import type { CoreOptions } from '../core/options.js';
+import { migrateFile } from '../core/migrate-source.js';
+import type { ResolvedOptions } from '../core/options.js';
 import { excerptLines } from '../core/source/excerpt.js';
 import { unifiedDiff } from '../core/unified-diff.js';
 import { includedFileReader } from '../project/included-files.js';
@@ -12,7 +13,8 @@ import type { ModuleReads } from '../project/project-index.js';
 import { isCandidateText } from './prefilter.js';
 import type { Command, FileResult, ReportedFinding } from './result.js';
 
-export interface FileAnalysisOptions extends CoreOptions {
+/** The core options resolved once by run.ts (plain data, copied to every worker), and the project. */
+export interface FileAnalysisOptions extends ResolvedOptions {
   /**
    * The directory `file` is relative to. Given, imports of other project modules are resolved
    * (src/project); a plain string, so that a worker thread builds its own index from it.
@@ -65,8 +67,8 @@ export function analyzeFileText(text: string, file: string, command: Command, op
     if (isFound) included.modules.push(absolute);
     else included.hasUnresolvedImport = true;
   };
-  const analyzeOptions = {
-    ...core,
+  const input: FileInput = {
+    options: core,
     filePath: file,
     ...(moduleResolver ? { moduleResolver } : {}),
     ...(projectRoot !== undefined ? { readIncluded: includedFileReader(projectRoot, onIncluded) } : {}),
@@ -78,11 +80,11 @@ export function analyzeFileText(text: string, file: string, command: Command, op
     return { ...outcome, moduleReads: { modules: [...new Set([...reads.modules, ...included.modules])], hasUnresolvedImport: reads.hasUnresolvedImport || included.hasUnresolvedImport } };
   };
   if (command === 'check') {
-    const analysis = analyzeSource(text, analyzeOptions);
+    const analysis = analyzeFile(text, input);
     const findings = analysis.findings.map((finding) => toReported(finding, file, analysis.secrets));
     return withReads({ result: { file, status: 'unchanged', findings, remaining: findings, secrets: analysis.secrets, suppressed: analysis.suppressed } });
   }
-  const migration = migrateSource(text, { ...analyzeOptions, annotate: command === 'migrate' && Boolean(annotate) });
+  const migration = migrateFile(text, input, command === 'migrate' && Boolean(annotate));
   const secrets = migration.secrets;
   // A report is read away from the code, so its findings carry their lines: `findings` from the
   // text as read, `remaining` from the text migrate would write (their line numbers point there).

@@ -1,6 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { describeIoError } from '../io-error.js';
 import { isCandidateBytes } from './prefilter.js';
+
+// The runner's modules read it from here; its owner is src/io-error.ts (configuration loading uses it too).
+export { describeIoError } from '../io-error.js';
 
 /**
  * Files larger than this are skipped unless `--max-file-size` says otherwise. A hand-written
@@ -46,26 +50,6 @@ export type ReadOutcome =
 
 // ignoreBOM keeps a BOM in the text, so it is written back exactly.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Node's error codes as one line a user can act on. */
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return (error as Error).message?.split('\n')[0] ?? String(error);
-  }
-}
 
 /** `1536` -> `1.5 KiB`: sizes in skip messages, in the units `--max-file-size` takes. */
 export function formatBytes(bytes: number): string {

@@ -1,84 +1,7 @@
-import type { Finding } from '../core/findings.js';
-import type { Excerpt } from '../core/source/excerpt.js';
+import type { Command, FileResult, Summary } from '../run-result.js';
 
-export type Command = 'migrate' | 'check' | 'report';
-
-export type FileStatus = 'changed' | 'unchanged' | 'error' | 'skipped';
-
-/** A finding as reported: the file it is in, no edits, credential values masked. */
-export interface ReportedFinding {
-  ruleId: Finding['ruleId'];
-  severity: Finding['severity'];
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  fixable: boolean;
-  fingerprint: string;
-  /** `report` only: the lines of the construct, masked, so reporters can show code. */
-  excerpt?: Excerpt;
-}
-
-export interface FileResult {
-  /** Relative to the working directory, `/`-separated. */
-  file: string;
-  status: FileStatus;
-  /** The unified diff migrate writes (or would write), masked. */
-  diff?: string;
-  /** Why a file was skipped or failed: one line. */
-  reason?: string;
-  /** Findings in the file as it was read. */
-  findings: ReportedFinding[];
-  /** Findings left after the rewrite (migrate and report); equal to `findings` for check. */
-  remaining: ReportedFinding[];
-  /** Literal credential values seen in this file; reporters never print them. */
-  secrets: string[];
-  /** Findings silenced by inline suppression comments (not in `findings`). */
-  suppressed?: number;
-  /** Too big or too long to parse: read by the text scan only (`reason` says which limit). */
-  isTextOnly?: boolean;
-  /** `--remove-ticket-code`: what went, with the reason it was safe (lines of the rewritten text). */
-  removedTicketCode?: RemovedTicketCode[];
-}
-
-/** One deletion of `--remove-ticket-code`. */
-export interface RemovedTicketCode {
-  line: number;
-  endLine: number;
-  /** What it was (`Zoho ticket login`, `export getTicket`, `session.getTicket callback wrapper`). */
-  what: string;
-  /** Why removing it was safe. */
-  reason: string;
-}
-
-export interface Summary {
-  filesScanned: number;
-  filesWithFindings: number;
-  findings: number;
-  fixable: number;
-  filesChanged: number;
-  errors: number;
-  /** Findings silenced by inline suppression comments (additive to DESIGN §3). */
-  suppressed: number;
-  /** check --baseline: findings left out because the baseline records them (additive). */
-  baselined?: number;
-  /** Files too big or too long to parse, read by the text scan instead (additive; only when there are any; not among the skipped). */
-  textOnly?: number;
-}
-
-export interface RunResult {
-  command: Command;
-  /** Did migrate write nothing on purpose (`--dry-run`, or `report`)? */
-  isDryRun: boolean;
-  tokenExpr: string;
-  scope: string;
-  files: FileResult[];
-  summary: Summary;
-  /** Stopped by SIGINT before every file was done: `files` holds only the finished ones. */
-  interrupted?: boolean;
-}
+// The types and allFindings live in src/run-result.ts (the reporters read them); the runner's modules still import them from here.
+export { allFindings, type Command, type FileResult, type FileStatus, type RemovedTicketCode, type ReportedFinding, type RunResult, type Summary } from '../run-result.js';
 
 export function summarize(files: readonly FileResult[], command: Command): Summary {
   const findings = files.flatMap((file) => file.findings);
@@ -93,9 +16,4 @@ export function summarize(files: readonly FileResult[], command: Command): Summa
     suppressed: files.reduce((sum, file) => sum + (file.suppressed ?? 0), 0),
     ...(textOnly > 0 ? { textOnly } : {}),
   };
-}
-
-/** All findings of a run in file order: `findings` for check, what the rewrite leaves for migrate. */
-export function allFindings(result: RunResult, which: 'findings' | 'remaining' = 'findings'): ReportedFinding[] {
-  return result.files.flatMap((file) => file[which]);
 }

@@ -3,25 +3,10 @@ import { calleeName, memberPath, unwrapExpression } from '../ast/node-utils.js';
 import type { AnalysisContext } from '../context.js';
 import { lexicalScopesOf } from '../scope/lexical-scopes.js';
 import type { QueryParam } from '../strings/query-params.js';
+import type { CredentialUse } from './credential-use.js';
 
-/**
- * A legacy credential a fix takes out of a request, and what held it: after the rewrite the
- * migration checks whether anything still uses it, so the user can delete it and retire the
- * environment variable (issue 4: "legacy credentials the migration made unused").
- */
-export interface CredentialUse {
-  /** The legacy parameter, as written (`apikey`, `ticket`). */
-  param: string;
-  /** A variable of this module: where its declaring identifier starts. */
-  declaration?: { name: string; start: number };
-  /** `process.env.NAME` read in the request itself; `at` is where the request starts. */
-  env?: { name: string; at: number };
-  /**
-   * An expression kept right after the removed value (`+ extra`) that could not be proven to be a
-   * parameter of its own: migrate's output gets a note on it (see kept-parts.ts).
-   */
-  kept?: { start: number; end: number; code: string };
-}
+// The runner reads the type from here; its owner is credential-use.ts.
+export type { CredentialUse } from './credential-use.js';
 
 /** `encodeURIComponent(key)`, `String(key)`: the value is still `key`. */
 function throughWrappers(node: Node): Node {
@@ -64,28 +49,4 @@ export function credentialUsesOfValues(values: ReadonlyArray<{ param: string; va
     if (binding && binding.kind !== 'function' && binding.kind !== 'class') uses.push({ param, declaration: { name: binding.name, start: binding.id.start ?? 0 } });
   }
   return uses;
-}
-
-/** The same use with its offsets moved (through edits, past a BOM, to a script block's place). */
-export function moveCredentialUse(use: CredentialUse, move: (offset: number) => number): CredentialUse {
-  return {
-    param: use.param,
-    ...(use.declaration ? { declaration: { ...use.declaration, start: move(use.declaration.start) } } : {}),
-    ...(use.env ? { env: { ...use.env, at: move(use.env.at) } } : {}),
-    ...(use.kept ? { kept: { ...use.kept, start: move(use.kept.start), end: move(use.kept.end) } } : {}),
-  };
-}
-
-export function shiftCredentialUse(use: CredentialUse, by: number): CredentialUse {
-  return moveCredentialUse(use, (offset) => offset + by);
-}
-
-/** The uses inside `[start, end)` of a file, in the coordinates of that piece. */
-export function credentialUsesWithin(uses: readonly CredentialUse[], start: number, end: number): CredentialUse[] {
-  return uses
-    .filter((use) => {
-      const at = use.declaration?.start ?? use.env?.at ?? use.kept?.start ?? -1;
-      return at >= start && at < end;
-    })
-    .map((use) => shiftCredentialUse(use, -start));
 }

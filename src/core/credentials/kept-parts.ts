@@ -1,5 +1,5 @@
 import type { AnalysisContext } from '../context.js';
-import type { CredentialUse } from './credential-uses.js';
+import type { CredentialUse } from './credential-use.js';
 
 /**
  * Notes on what a rewrite kept right after a removed credential without proof that it is a

@@ -2,7 +2,8 @@ import type { Identifier, Node } from '@babel/types';
 import { memberPath, unwrapExpression } from '../ast/node-utils.js';
 import type { AnalysisContext } from '../context.js';
 import { lexicalScopesOf } from '../scope/lexical-scopes.js';
-import { envName, type CredentialUse } from './credential-uses.js';
+import type { CredentialUse } from './credential-use.js';
+import { envName } from './credential-uses.js';
 
 /** What a reader deletes for an unused declaration: the statement when it declares nothing else. */
 function declarationRange(id: Identifier, context: AnalysisContext): Node {
@@ -62,15 +63,12 @@ export function reportUnusedCredentials(context: AnalysisContext, removed: reado
     const env = envOfInit(id, context);
     const range = declarationRange(id, context);
     if (env !== undefined) envsNamed.add(env);
-    context.report({
-      ruleId: 'legacy-auth-params',
-      messageId: env !== undefined ? 'unused-env-variable' : 'unused-variable',
-      data: { name: id.name, param: use.param, ...(env !== undefined ? { env } : {}) },
-      start: range.start ?? 0,
-      end: range.end ?? 0,
-      fixable: false,
-      severity: 'note',
-    });
+    const place = { start: range.start ?? 0, end: range.end ?? 0, fixable: false, severity: 'note' } as const;
+    context.report(
+      env !== undefined
+        ? { ruleId: 'legacy-auth-params', messageId: 'unused-env-variable', data: { name: id.name, param: use.param, env }, ...place }
+        : { ruleId: 'legacy-auth-params', messageId: 'unused-variable', data: { name: id.name, param: use.param }, ...place },
+    );
   }
   for (const use of removed) {
     if (!use.env || envsNamed.has(use.env.name) || readsEnv(use.env.name, context)) continue;

@@ -1,7 +1,8 @@
 import type { Node } from '@babel/types';
-import type { AnalysisContext } from '../context.js';
+import type { AnalysisContext, DraftFinding } from '../context.js';
 import { credentialUsesOfValues } from '../credentials/credential-uses.js';
 import type { Edit } from '../findings.js';
+import type { MessageData, MessageId } from '../rules.js';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { reportHardcodedValue } from '../requests/hardcoded-credentials.js';
 import { knownText, urlObjectText } from '../requests/known-text.js';
@@ -248,14 +249,15 @@ function reportGroup(group: readonly CarrierFlow[], context: AnalysisContext, to
   const { mixed, stringPositions, quoteFor } = facts;
   const verdict = judgeEndpoints(group.flatMap(({ proofs }) => proofs.map((proof) => proof.endpoint)));
   if (verdict.kind === 'not-zoho') return;
-  const report = (messageId: string, data: Record<string, string>, plans?: Map<Carrier, Edit[]>) => {
+  const report = <M extends MessageId<'legacy-auth-params'>>(messageId: M, data: MessageData<'legacy-auth-params', M>['data'], plans?: Map<Carrier, Edit[]>) => {
     for (const { carrier } of group) {
       const edits = plans?.get(carrier);
       const fixable = Boolean(edits);
       // In a fixable group, a carrier with nothing of this service's to change is not part of the finding.
       if (plans && !edits) continue;
       const removes = edits ? credentialUsesOfValues(legacyEntries(carrier).map((entry) => ({ param: entry.name, value: entry.value })), carrier.start, context) : [];
-      context.report({ ruleId: 'legacy-auth-params', messageId, data, start: carrier.start, end: carrier.end, fixable, ...(edits ? { edits } : {}), ...(removes.length > 0 ? { removes } : {}) });
+      // The call above checked `data` against the message; TypeScript cannot follow a generic id into the union.
+      context.report({ ruleId: 'legacy-auth-params', messageId, data, start: carrier.start, end: carrier.end, fixable, ...(edits ? { edits } : {}), ...(removes.length > 0 ? { removes } : {}) } as DraftFinding);
       for (const entry of legacyEntries(carrier)) reportHardcodedValue(entry.name, entry.value, context, fixable);
     }
   };

@@ -1,9 +1,8 @@
-import type { AnalyzeOptions, FileAnalysis } from '../analyze.js';
+import type { FileAnalysis, FileInput, ScriptAnalyzer } from '../file-analysis.js';
 import type { Finding } from '../findings.js';
-import { credentialUsesWithin } from '../credentials/credential-uses.js';
+import { credentialUsesWithin } from '../credentials/credential-use.js';
 import type { ParseFailure } from '../parse.js';
 import { FileFindings } from '../file-findings.js';
-import { resolveOptions } from '../options.js';
 import { findCredentialValues } from '../secrets/credential-values.js';
 import { directivesFromComments } from '../suppressions.js';
 import { reportLegacyUsage } from '../polyglot/report-usage.js';
@@ -39,9 +38,6 @@ const SERVER_CODE: Readonly<Partial<Record<EmbeddedFormat, RegExp>>> = {
   cfm: /<\/?cf|#[A-Za-z_][\w.]*(?:\([^)#]*\))?#/i,
 };
 
-/** The JavaScript/TypeScript analysis, handed in by analyze.ts (which owns it). */
-export type ScriptAnalyzer = (source: string, options: AnalyzeOptions) => FileAnalysis;
-
 // Inserted text that would end the block early (or open an HTML comment in it) breaks the page.
 const BREAKS_OUT_OF_SCRIPT = /<\/script|<!--/i;
 
@@ -64,10 +60,11 @@ function markupOnly(text: string, blocks: readonly ScriptBlock[]): string {
  * place in the file, so a rewrite touches nothing outside the scripts. The markup around them is
  * scanned for legacy URLs too (reported, never rewritten).
  */
-export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, format: EmbeddedFormat, analyzeScript: ScriptAnalyzer): FileAnalysis {
+// The JavaScript/TypeScript analysis is handed in by analyze.ts, which owns it and dispatches here.
+export function analyzeEmbeddedSource(source: string, input: FileInput, format: EmbeddedFormat, analyzeScript: ScriptAnalyzer): FileAnalysis {
   const bom = source.startsWith(BOM) ? 1 : 0;
   const text = bom ? source.slice(1) : source;
-  const findings = new FileFindings(text, bom, options.filePath, options.rules);
+  const findings = new FileFindings(text, bom, input.filePath, input.options.rules);
   const secrets = new Set<string>(findCredentialValues(text));
   const container = EXTRACTORS[format](text);
   let suppressed = 0;
@@ -80,13 +77,16 @@ export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, f
     findings.addDraft({ ruleId: 'parse-error', messageId: 'syntax', data: { reason: `${container.message} (${where.line}:${where.column})` }, start: container.offset, end: container.offset, fixable: false });
   }
 
+  // A block keeps the findings of rules turned off: the page's own pipeline drops them after the
+  // markup's suppressions, so a markup comment aimed at one counts as used, as anywhere else.
+  const blockOptions = { ...input.options, rules: Object.fromEntries(Object.entries(input.options.rules).filter(([, setting]) => setting !== 'off')) };
   const serverCode = SERVER_CODE[format];
   for (const block of blocks) {
     const code = text.slice(block.start, block.end);
     const touchesServerCode = (finding: Finding): boolean =>
       serverCode !== undefined && [finding.range, ...(finding.edits ?? [])].some((range) => serverCode.test(code.slice(range.start, range.end)));
-    const removedCredentials = credentialUsesWithin(options.removedCredentials ?? [], block.start + bom, block.end + bom);
-    const analysis = analyzeScript(text.slice(block.start, block.end), { ...options, filePath: `${options.filePath}.${block.lang}`, removedCredentials });
+    const removedCredentials = credentialUsesWithin(input.removedCredentials ?? [], block.start + bom, block.end + bom);
+    const analysis = analyzeScript(text.slice(block.start, block.end), { ...input, options: blockOptions, filePath: `${input.filePath}.${block.lang}`, removedCredentials });
     for (const secret of analysis.secrets) secrets.add(secret);
     suppressed += analysis.suppressed;
     for (const finding of analysis.findings) {
@@ -100,7 +100,7 @@ export function analyzeEmbeddedSource(source: string, options: AnalyzeOptions, f
     }
   }
 
-  const resolved = resolveOptions(options);
+  const resolved = input.options;
   const markup = markupOnly(text, blocks);
   const { tokens } = tokenizeXml(markup, { isMarkup: true });
   reportLegacyUsage(tokens, [], {

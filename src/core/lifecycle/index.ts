@@ -17,7 +17,7 @@ const MAY_HOLD_TICKET_CODE = /ticket|LOGIN_ID|FROM_AGENT|zoho|4834/i;
 /** Each round may prove more functions to be ticket code (a timer calling a wrapper of a login). */
 const MAX_ROUNDS = 4;
 /** The message a construct is reported with, when several concerns found it: the most specific. */
-const MESSAGE_ORDER = ['timer', 'cron', 'retry', 'expiry', 'cache', 'call', 'period', 'regeneration', 'login', 'logout', 'response', 'wrapper'];
+const MESSAGE_ORDER: readonly LifecycleHit['messageId'][] = ['timer', 'cron', 'retry', 'expiry', 'cache', 'call', 'period', 'regeneration', 'login', 'logout', 'response', 'wrapper'];
 
 function primaryHit(hits: readonly LifecycleHit[]): LifecycleHit {
   const regeneration = hits.filter((hit) => hit.ruleId === 'ticket-regeneration');
@@ -71,15 +71,13 @@ export function detectTicketLifecycle(context: AnalysisContext): void {
   for (const construct of constructs) {
     if (outer && contains(rangeOf(outer), rangeOf(construct))) continue;
     outer = construct;
-    const hit = primaryHit(byConstruct.get(construct)!);
+    const { anchor: _anchor, construct: _construct, ...wording } = primaryHit(byConstruct.get(construct)!);
     context.report({
-      ruleId: hit.ruleId,
-      messageId: hit.messageId,
-      ...(hit.data ? { data: hit.data } : {}),
+      ...wording,
       start: construct.start ?? 0,
       end: construct.end ?? 0,
       fixable: false,
-      annotation: `${ANNOTATION_PREFIX} ${context.options.annotateComment ?? RULES[hit.ruleId].annotation ?? ''}`.trim(),
+      annotation: `${ANNOTATION_PREFIX} ${context.options.annotateComment ?? RULES[wording.ruleId].annotation ?? ''}`.trim(),
     });
   }
 }

@@ -2,7 +2,7 @@ import type { Node } from '@babel/types';
 import { memberPath, unwrapExpression } from '../ast/node-utils.js';
 import { nodesWithin } from '../ast/subtree.js';
 import type { AnalysisContext } from '../context.js';
-import type { RuleId } from '../findings.js';
+import type { RuleMessage } from '../rules.js';
 import { classifyRequestText } from '../zoho/endpoint.js';
 import { enclosingNamedFunction, isFunctionNode, namedFunction, statementOf } from './construct.js';
 import { knownText as requestKnownText, type KnownTextSource } from '../requests/known-text.js';
@@ -14,15 +14,12 @@ import { isLifecycleFunctionName, TICKET_FUNCTION_NAME } from './names.js';
 const LEGACY_PARAM = /(?:^|[?&\u0000])(?:apikey|ZOHO_API_KEY)=|[?&]ticket=/i;
 
 /** One piece of ticket-lifecycle code found by a concern. */
-export interface LifecycleHit {
-  ruleId: Extract<RuleId, 'ticket-generation' | 'ticket-regeneration'>;
-  messageId: string;
-  data?: Record<string, string>;
+export type LifecycleHit = Extract<RuleMessage, { ruleId: 'ticket-generation' | 'ticket-regeneration' }> & {
   /** The evidence itself; the reported construct is derived from it. */
   anchor: Node;
   /** The construct, when the concern knows it already (a whole function). */
   construct?: Node;
-}
+};
 
 export interface Range {
   start: number;

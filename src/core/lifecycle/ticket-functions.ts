@@ -28,7 +28,8 @@ export function findWrappers(lifecycle: LifecycleContext): LifecycleHit[] {
   for (const named of namedFunctions(lifecycle)) {
     if (lifecycle.flagged.has(named.construct) || !isLifecycleFunctionName(named.name)) continue;
     if (lifecycle.sendsApiRequest(named.fn) || !lifecycle.callsTicketFunction(named.fn)) continue;
-    hits.push({ ruleId: RENEWAL_NAME.test(named.name) ? 'ticket-regeneration' : 'ticket-generation', messageId: RENEWAL_NAME.test(named.name) ? 'call' : 'wrapper', data: { name: named.name }, anchor: named.fn, construct: named.construct });
+    const found = { data: { name: named.name }, anchor: named.fn, construct: named.construct };
+    hits.push(RENEWAL_NAME.test(named.name) ? { ruleId: 'ticket-regeneration', messageId: 'call', ...found } : { ruleId: 'ticket-generation', messageId: 'wrapper', ...found });
   }
   return hits;
 }

@@ -1,8 +1,7 @@
-import type { AnalyzeOptions, FileAnalysis } from '../analyze.js';
+import type { FileAnalysis, FileInput } from '../file-analysis.js';
 import type { DraftFinding } from '../context.js';
-import { shiftCredentialUse } from '../credentials/credential-uses.js';
+import { shiftCredentialUse } from '../credentials/credential-use.js';
 import { FileFindings } from '../file-findings.js';
-import { resolveOptions } from '../options.js';
 import { findCredentialValues } from '../secrets/credential-values.js';
 import { directivesFromComments } from '../suppressions.js';
 import { tokenizeCFamily } from './c-family.js';
@@ -83,11 +82,11 @@ export function tokenizeLanguage(text: string, language: PolyglotLanguage): Toke
 const BOM = '\uFEFF';
 
 /** Source in, findings out, for a file in another language: pure, never fixable, never rewritten. */
-export function scanPolyglotSource(source: string, options: AnalyzeOptions, language: PolyglotLanguage): FileAnalysis {
+export function scanPolyglotSource(source: string, input: FileInput, language: PolyglotLanguage): FileAnalysis {
   const bom = source.startsWith(BOM) ? 1 : 0;
   const text = bom ? source.slice(1) : source;
-  const resolved = resolveOptions(options);
-  const findings = new FileFindings(text, bom, options.filePath, options.rules);
+  const resolved = input.options;
+  const findings = new FileFindings(text, bom, input.filePath, resolved.rules);
   const secrets = new Set<string>(findCredentialValues(text));
   const { tokens, settings } = tokenizeLanguage(text, language);
   // PHP, Python and Ruby are parsed: what the parser rewrites or flags, the text scan does not repeat.
@@ -95,10 +94,10 @@ export function scanPolyglotSource(source: string, options: AnalyzeOptions, lang
   const parsed: ParsedAnalysis | undefined = PARSED_LANGUAGES.has(language) && /zoho|apikey|ticket/i.test(text)
     ? analyzeParsedSource(text, language as ParsedLanguage, resolved, {
         lines: findings.lines,
-        filePath: options.filePath,
+        filePath: input.filePath,
         ...(resolved.tokenExprs ? { tokenExprs: resolved.tokenExprs } : {}),
-        ...(options.readIncluded ? { readIncluded: options.readIncluded } : {}),
-        ...(options.removedCredentials ? { removedCredentials: options.removedCredentials.map((use) => shiftCredentialUse(use, -bom)) } : {}),
+        ...(input.readIncluded ? { readIncluded: input.readIncluded } : {}),
+        ...(input.removedCredentials ? { removedCredentials: input.removedCredentials.map((use) => shiftCredentialUse(use, -bom)) } : {}),
       })
     : undefined;
   const scanned: DraftFinding[] = [];

@@ -3,9 +3,9 @@
  * reporters can ask without loading the tokenizers. The extensions live in the one table,
  * src/core/file-types.ts.
  */
-import { DOTENV_GLOBS, extensionsRead, fileTypeOf } from '../file-types.js';
+import { DOTENV_GLOBS, extensionsRead, fileTypeOf, type PolyglotLanguage } from '../file-types.js';
 
-export type PolyglotLanguage = 'php' | 'python' | 'ruby' | 'java' | 'csharp' | 'vbnet' | 'go' | 'env' | 'json' | 'yaml' | 'properties' | 'xml';
+export type { PolyglotLanguage } from '../file-types.js';
 
 export const POLYGLOT_EXTENSIONS: readonly string[] = extensionsRead('polyglot');
 /** dotenv files have no extension of their own: `.env`, `.env.local`, `.env.example`. */

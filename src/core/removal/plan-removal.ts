@@ -1,4 +1,5 @@
-import { analyzeSource, type AnalyzeOptions } from '../analyze.js';
+import { analyzeFile } from '../analyze.js';
+import type { FileInput } from '../file-analysis.js';
 import { NodeIndex } from '../ast/traverse.js';
 import type { Edit, Finding, SourceRange } from '../findings.js';
 import { parseSource } from '../parse.js';
@@ -129,11 +130,11 @@ function wholeExportStatements(live: Candidate[], exports: readonly ModuleExport
  * Pure: text and facts about the rest of the tree in, edits out; the caller applies them,
  * parses the result and calls again until a round removes nothing.
  */
-export function planRemoval(text: string, options: AnalyzeOptions, facts: ProjectFacts): RemovalPlan {
-  const analysis = analyzeSource(text, options);
+export function planRemoval(text: string, input: FileInput, facts: ProjectFacts): RemovalPlan {
+  const analysis = analyzeFile(text, input);
   const empty = { groups: [], removed: [], kept: [], ticketExports: new Set<string>(), isPureAtLoad: false, imports: [], findings: analysis.findings };
   if (analysis.parseError) return { ...empty, parseError: analysis.parseError.message };
-  const parsed = parseSource(text, options.filePath);
+  const parsed = parseSource(text, input.filePath);
   if (!parsed.ok) return { ...empty, parseError: parsed.error.message };
   const index = new NodeIndex(parsed.ast);
   const partial = { text, ast: parsed.ast, index, scopes: lexicalScopesOf(parsed.ast), comments: parsed.ast.comments ?? [], facts, findings: analysis.findings };

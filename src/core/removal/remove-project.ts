@@ -1,5 +1,5 @@
-import type { AnalyzeOptions } from '../analyze.js';
-import { moveCredentialUse, type CredentialUse } from '../credentials/credential-uses.js';
+import { fileInputOf, type AnalyzeOptions } from '../analyze.js';
+import { moveCredentialUse, type CredentialUse } from '../credentials/credential-use.js';
 import { applyEditGroups, mapOffset } from '../edits.js';
 import type { Edit } from '../findings.js';
 import { parseSource } from '../parse.js';
@@ -93,6 +93,8 @@ interface FileState {
  */
 export function removeTicketCodeInProject(files: readonly ProjectFile[], options: ProjectRemovalOptions): Map<string, FileRemovalResult> {
   const { mode, resolve, isPublicModule, ...analyze } = options;
+  // Resolved once for every file and every round; each plan names its own file.
+  const base = fileInputOf({ ...analyze, filePath: '' });
   const states = new Map<string, FileState>(files.map((file) => [file.name, initialState(file)]));
   const usedAtStart = new Set<string>();
   const importedAtStart = new Set<string>();
@@ -119,7 +121,7 @@ export function removeTicketCodeInProject(files: readonly ProjectFile[], options
 
     let isChanged = false;
     for (const state of states.values()) {
-      const plan = planRemoval(state.text, { ...analyze, filePath: state.file.name, removedCredentials: state.uses }, factsFor(state.file.name));
+      const plan = planRemoval(state.text, { ...base, filePath: state.file.name, removedCredentials: state.uses }, factsFor(state.file.name));
       if (round === 0) recordStart(state, plan, usedAtStart);
       if (plan.groups.length > 0 && applyRound(state, plan)) isChanged = true;
       state.plan = plan;

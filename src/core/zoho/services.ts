@@ -1,8 +1,8 @@
 /**
  * What a Zoho API endpoint of the apikey/ticket era is: one table, data only (DESIGN §1).
  * Scopes are the ones Zoho documented for each service's authtoken; Reports takes none. The
- * table can be replaced through the core options (`services`); `service-table.ts` validates a
- * user-supplied one.
+ * table can be replaced through the core options (`services`); a user-supplied one is checked
+ * by the configuration schema (src/config/schema.ts) and merged by src/config/services.ts.
  */
 
 /** Data centres Zoho served the pre-OAuth APIs from: https://www.zoho.com/crm/help/api/ (archived). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RunResult } from '../../runner/result.js';
+import type { RunResult } from '../../run-result.js';
 import type { Reporter, ReporterContext } from '../types.js';
 import { escapeHtml, jsonForScript } from './escape-html.js';
 import { APP_SCRIPT } from './html-client-app.js';

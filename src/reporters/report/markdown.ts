@@ -1,5 +1,5 @@
 import { removedLocation, removedTicketCodeOf } from '../removed-ticket-code.js';
-import type { RunResult } from '../../runner/result.js';
+import type { RunResult } from '../../run-result.js';
 import type { Reporter, ReporterContext } from '../types.js';
 import { buildReportPlan, CREATE_TOKEN_URL, type ManualItem, type PlannedChange, type ProblemFile, type ReportPlan } from './plan.js';
 import { escapeHtml } from './escape-html.js';

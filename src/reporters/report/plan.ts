@@ -1,6 +1,6 @@
 import { RULE_IDS } from '../../core/findings.js';
 import { RULES } from '../../core/rules.js';
-import type { FileStatus, ReportedFinding, RunResult } from '../../runner/result.js';
+import type { FileStatus, ReportedFinding, RunResult } from '../../run-result.js';
 import { TOOL } from '../../version.js';
 import type { ReporterContext } from '../types.js';
 

@@ -1,5 +1,6 @@
-import type { DraftFinding, ResolvedOptions } from '../../context.js';
-import type { CredentialUse } from '../../credentials/credential-uses.js';
+import type { DraftFinding } from '../../context.js';
+import type { ResolvedOptions } from '../../options.js';
+import type { CredentialUse } from '../../credentials/credential-use.js';
 import { reportKeptParts } from '../../credentials/kept-parts.js';
 import type { ParseFailure } from '../../parse.js';
 import type { LineIndex } from '../../source/line-index.js';

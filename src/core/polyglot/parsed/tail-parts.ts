@@ -1,4 +1,4 @@
-import type { CredentialUse } from '../../credentials/credential-uses.js';
+import type { CredentialUse } from '../../credentials/credential-use.js';
 import { UNKNOWN_VALUE } from '../../zoho/endpoint.js';
 import { formatCallOf } from './format-fields.js';
 import { namedChildren } from './grammar.js';

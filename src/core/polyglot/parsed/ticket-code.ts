@@ -1,4 +1,4 @@
-import type { DraftFinding } from '../../context.js';
+import type { RuleMessage } from '../../rules.js';
 import { calleeText, descendants, isWithin, namedChildren, textOf } from './grammar.js';
 import type { ParsedContext } from './parsed-context.js';
 import type { SyntaxNode } from './syntax-tree.js';
@@ -26,7 +26,7 @@ const IF_TYPES = new Set(['if_statement', 'if', 'unless', 'if_modifier', 'unless
 
 interface Flag {
   node: SyntaxNode;
-  draft: Omit<DraftFinding, 'start' | 'end' | 'fixable'>;
+  draft: RuleMessage;
 }
 
 export function reportTicketCode(context: ParsedContext): void {
