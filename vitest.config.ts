@@ -2,14 +2,19 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects (`npm test` runs both):
- * - `unit`: the core, the oracle and the reporters in-process; no build, browser, packing or
- *   validator (`npm run test:unit`, well under a minute);
- * - `e2e`: the built CLI on temporary copies of fixture projects, the packed tarball, Chromium, the
- *   SARIF validator, the other Node version, real ESLint installs, pre-commit and the action's
- *   scripts, and the generated-program property suite.
+ * - `unit`: the core, the oracle, the reporters and the CLI's `main(argv, io)` in-process (most
+ *   test/cli-*.test.ts, through test/helpers/run-main.ts); no build, browser, packing or validator
+ *   (`npm run test:unit`);
+ * - `e2e`: the built CLI (worker threads, signals, another user, `npm run demo`), the packed
+ *   tarball, Chromium, the SARIF validator, the other Node version, real ESLint installs,
+ *   pre-commit and the action's scripts, and the generated-program property suite.
  */
 const E2E = [
-  'test/cli-*.test.ts',
+  'test/cli-built-process.test.ts',
+  'test/cli-demo.test.ts',
+  'test/cli-hostile-input.test.ts',
+  'test/cli-migrate-kill.test.ts',
+  'test/cli-workers.test.ts',
   'test/api.test.ts',
   'test/discover-git.test.ts',
   'test/polyglot-legacy.test.ts',

@@ -75,7 +75,7 @@ export interface Summary {
 
 export interface RunResult {
   command: Command;
-  /** Did migrate write nothing on purpose (`--dry-run`, or `report`)? */
+  /** Writing was off: true for `migrate --dry-run` and for `check` and `report`, which never write. */
   isDryRun: boolean;
   tokenExpr: string;
   scope: string;

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyProject, runCli } from './helpers/projects.js';
+import { copyProject } from './helpers/projects.js';
+import { runMain } from './helpers/run-main.js';
 
 interface JsonFinding {
   file: string;
@@ -12,8 +13,8 @@ interface JsonFinding {
   severity: string;
 }
 
-function checkJson(args: readonly string[], cwd: string) {
-  const run = runCli(['check', ...args, '--format', 'json'], cwd);
+async function checkJson(args: readonly string[], cwd: string) {
+  const run = await runMain(['check', ...args, '--format', 'json'], cwd);
   expect(run.stderr).toBe('');
   return { code: run.code, json: JSON.parse(run.stdout) as { summary: Record<string, number>; findings: JsonFinding[]; files: { file: string }[] } };
 }
@@ -46,34 +47,34 @@ describe('check --changed-since <ref> (real git)', () => {
     return dir;
   }
 
-  it('checks the files changed since the merge base: renamed (new name), edited, untracked; not deleted ones, not the target branch', () => {
+  it('checks the files changed since the merge base: renamed (new name), edited, untracked; not deleted ones, not the target branch', async () => {
     const dir = branchedProject();
-    const { code, json } = checkJson(['--changed-since', 'main'], dir);
+    const { code, json } = await checkJson(['--changed-since', 'main'], dir);
     expect(json.files.map((file) => file.file)).toEqual(['lib/vendor.js', 'src/crm/leads.js', 'src/new.js']);
     expect(new Set(json.findings.map((finding) => finding.file))).toEqual(new Set(['src/crm/leads.js', 'src/new.js']));
     expect(code).toBe(1);
   });
 
-  it('works from a subfolder, and with a commit id', () => {
+  it('works from a subfolder, and with a commit id', async () => {
     const dir = branchedProject();
-    const { json } = checkJson(['--changed-since', 'main'], path.join(dir, 'src'));
+    const { json } = await checkJson(['--changed-since', 'main'], path.join(dir, 'src'));
     expect(json.files.map((file) => file.file)).toEqual(['crm/leads.js', 'new.js']);
     const head = git(dir, 'rev-parse', 'HEAD').trim();
-    expect(checkJson(['--changed-since', head], dir).json.files.map((file) => file.file)).toEqual(['lib/vendor.js', 'src/new.js']);
+    expect((await checkJson(['--changed-since', head], dir)).json.files.map((file) => file.file)).toEqual(['lib/vendor.js', 'src/new.js']);
   });
 
-  it('nothing changed: exit 0 with no file checked', () => {
+  it('nothing changed: exit 0 with no file checked', async () => {
     const dir = copyProject('basic', { git: true });
-    const { code, json } = checkJson(['--changed-since', 'HEAD'], dir);
+    const { code, json } = await checkJson(['--changed-since', 'HEAD'], dir);
     expect(code).toBe(0);
     expect(json.summary.filesScanned).toBe(0);
   });
 
-  it('an unknown ref is a usage error', () => {
-    const run = runCli(['check', '--changed-since', 'no-such-branch'], copyProject('basic', { git: true }));
+  it('an unknown ref is a usage error', async () => {
+    const run = await runMain(['check', '--changed-since', 'no-such-branch'], copyProject('basic', { git: true }));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--changed-since: "no-such-branch" is not a commit in this repository/);
-    expect(runCli(['check', '--changed-since', '--output=x'], copyProject('basic', { git: true })).code).toBe(2);
+    expect((await runMain(['check', '--changed-since', '--output=x'], copyProject('basic', { git: true }))).code).toBe(2);
   });
 });
 
@@ -88,10 +89,11 @@ describe('check --shard <i>/<n>', () => {
     return dir;
   }
 
-  it.each([2, 5])('the %i shards add up to the whole run, without overlap, balanced and deterministic', (count) => {
+  it.each([2, 5])('the %i shards add up to the whole run, without overlap, balanced and deterministic', async (count) => {
     const dir = bigProject();
-    const whole = checkJson([], dir).json;
-    const shards = Array.from({ length: count }, (_, i) => checkJson(['--shard', `${i + 1}/${count}`], dir).json);
+    const whole = (await checkJson([], dir)).json;
+    const shards = [];
+    for (let i = 0; i < count; i++) shards.push((await checkJson(['--shard', `${i + 1}/${count}`], dir)).json);
     const files = shards.flatMap((shard) => shard.files.map((file) => file.file));
     expect(new Set(files).size).toBe(files.length);
     expect([...files].sort()).toEqual(whole.files.map((file) => file.file).sort());
@@ -99,19 +101,19 @@ describe('check --shard <i>/<n>', () => {
     expect(fingerprints.sort()).toEqual(whole.findings.map((finding) => finding.fingerprint).sort());
     const sizes = shards.map((shard) => shard.files.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
-    expect(checkJson(['--shard', `2/${count}`], dir).json).toEqual(shards[1]);
+    expect((await checkJson(['--shard', `2/${count}`], dir)).json).toEqual(shards[1]);
   });
 
-  it('1/1 is the whole run', () => {
+  it('1/1 is the whole run', async () => {
     const dir = bigProject();
-    expect(checkJson(['--shard', '1/1'], dir).json).toEqual(checkJson([], dir).json);
+    expect((await checkJson(['--shard', '1/1'], dir)).json).toEqual((await checkJson([], dir)).json);
   });
 });
 
 describe('check --baseline / --write-baseline', () => {
-  it('round trip: record, survive edits that move lines, then fail only on a new finding', () => {
+  it('round trip: record, survive edits that move lines, then fail only on a new finding', async () => {
     const dir = copyProject('basic');
-    const written = runCli(['check', '--write-baseline', 'zoho-baseline.json'], dir);
+    const written = await runMain(['check', '--write-baseline', 'zoho-baseline.json'], dir);
     expect(written.code).toBe(0);
     expect(written.stderr).toBe('zoho-authtoken-codemod: wrote zoho-baseline.json (6 findings)\n');
     const baseline = readFileSync(path.join(dir, 'zoho-baseline.json'), 'utf8');
@@ -125,63 +127,63 @@ describe('check --baseline / --write-baseline', () => {
     writeFileSync(leads, `// Leads API\nimport './polyfills.js';\n\n${readFileSync(leads, 'utf8')}\nexport const other = 1;\n`);
     const windows = path.join(dir, 'src/windows.js');
     writeFileSync(windows, readFileSync(windows, 'utf8').replace('var u', '\r\n\r\nvar u'));
-    const moved = checkJson(['--baseline', 'zoho-baseline.json'], dir);
+    const moved = await checkJson(['--baseline', 'zoho-baseline.json'], dir);
     expect(moved.json.findings).toEqual([]);
     expect(moved.json.summary.baselined).toBe(6);
     expect(moved.code).toBe(0);
     // Writing the baseline again after edits that only move lines changes nothing in it.
-    runCli(['check', '--write-baseline', 'again.json'], dir);
+    await runMain(['check', '--write-baseline', 'again.json'], dir);
     expect(readFileSync(path.join(dir, 'again.json'), 'utf8')).toBe(baseline);
 
     writeFileSync(path.join(dir, 'src/clean.ts'), `${readFileSync(path.join(dir, 'src/clean.ts'), 'utf8')}${LEGACY(7)}`);
-    const fresh = checkJson(['--baseline', 'zoho-baseline.json'], dir);
+    const fresh = await checkJson(['--baseline', 'zoho-baseline.json'], dir);
     expect(fresh.code).toBe(1);
     expect(fresh.json.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual(['src/clean.ts:2 legacy-auth-params']);
     expect(readFileSync(path.join(dir, 'zoho-baseline.json'), 'utf8')).toBe(baseline);
   });
 
-  it('a fixed finding no longer needs its entry, and a renamed file is new code', () => {
+  it('a fixed finding no longer needs its entry, and a renamed file is new code', async () => {
     const dir = copyProject('basic');
-    runCli(['check', '--write-baseline', 'b.json'], dir);
+    await runMain(['check', '--write-baseline', 'b.json'], dir);
     writeFileSync(path.join(dir, 'src/windows.js'), 'export const fixed = true;\n');
-    expect(checkJson(['--baseline', 'b.json'], dir).json.summary.baselined).toBe(5);
+    expect((await checkJson(['--baseline', 'b.json'], dir)).json.summary.baselined).toBe(5);
     renameSync(path.join(dir, 'src/leads.js'), path.join(dir, 'src/crm-leads.js'));
-    expect(checkJson(['--baseline', 'b.json'], dir).code).toBe(1);
+    expect((await checkJson(['--baseline', 'b.json'], dir)).code).toBe(1);
   });
 
   it.each([
     ['not json', /baseline bad.json is not valid JSON/],
     ['{"findings": 3}', /baseline bad.json is not a zoho-authtoken-codemod baseline/],
-  ])('a malformed baseline (%s) is a usage error', (content, message) => {
+  ])('a malformed baseline (%s) is a usage error', async (content, message) => {
     const dir = copyProject('basic');
     writeFileSync(path.join(dir, 'bad.json'), content);
-    const run = runCli(['check', '--baseline', 'bad.json'], dir);
+    const run = await runMain(['check', '--baseline', 'bad.json'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 
-  it('refuses to write a baseline of one shard or of changed files only', () => {
-    const run = runCli(['check', '--shard', '1/2', '--write-baseline', 'b.json'], copyProject('basic'));
+  it('refuses to write a baseline of one shard or of changed files only', async () => {
+    const run = await runMain(['check', '--shard', '1/2', '--write-baseline', 'b.json'], copyProject('basic'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--write-baseline records the whole code base/);
   });
 });
 
 describe('inline suppressions (fixtures/projects/suppressed)', () => {
-  it('silences findings, counts them in the summary, and reports a stale directive as a note', () => {
+  it('silences findings, counts them in the summary, and reports a stale directive as a note', async () => {
     const dir = copyProject('suppressed');
-    const { code, json } = checkJson([], dir);
+    const { code, json } = await checkJson([], dir);
     expect(code).toBe(0);
     expect(json.summary.suppressed).toBe(3);
     expect(json.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.ruleId}`)).toEqual(['src/mirror.js:6 note unused-suppression']);
-    const text = runCli(['check'], dir).stdout;
+    const text = (await runMain(['check'], dir)).stdout;
     expect(text).toContain('check: 1 finding (1 note) in 1 file; 2 files scanned; 3 suppressed inline');
   });
 
-  it('migrate leaves suppressed code alone', () => {
+  it('migrate leaves suppressed code alone', async () => {
     const dir = copyProject('suppressed', { git: true });
     const before = readFileSync(path.join(dir, 'src/mirror.js'), 'utf8');
-    const run = runCli(['migrate'], dir);
+    const run = await runMain(['migrate'], dir);
     expect(run.code).toBe(0);
     expect(readFileSync(path.join(dir, 'src/mirror.js'), 'utf8')).toBe(before);
   });
@@ -200,34 +202,34 @@ describe('secrets (fixtures/projects/secrets): no raw credential value in any ou
     for (const [name, value] of Object.entries(RAW)) expect(text, `${label} leaks the ${name}`).not.toContain(value);
   }
 
-  it('the fixture really holds every value (so the greps below can fail)', () => {
+  it('the fixture really holds every value (so the greps below can fail)', async () => {
     const source = readFileSync(path.join(copyProject('secrets'), 'src/crm.js'), 'utf8');
     for (const value of Object.values(RAW)) expect(source).toContain(value);
   });
 
-  it.each(['text', 'json', 'sarif', 'github', 'gitlab', 'junit'])('check --format %s, its job summary and its baseline', (format) => {
+  it.each(['text', 'json', 'sarif', 'github', 'gitlab', 'junit'])('check --format %s, its job summary and its baseline', async (format) => {
     const dir = copyProject('secrets', { git: true });
     const summaryFile = path.join(dir, 'summary.md');
-    const run = runCli(['check', '--format', format, '--write-baseline', 'baseline.json'], dir, { GITHUB_STEP_SUMMARY: summaryFile });
+    const run = await runMain(['check', '--format', format, '--write-baseline', 'baseline.json'], dir, { GITHUB_STEP_SUMMARY: summaryFile });
     expect(run.code).toBe(0);
     expectMasked(`check --format ${format}`, run.stdout + run.stderr);
     expectMasked('baseline', readFileSync(path.join(dir, 'baseline.json'), 'utf8'));
     if (format === 'github') expectMasked('job summary', readFileSync(summaryFile, 'utf8'));
-    const plain = runCli(['check', '--format', format], dir);
+    const plain = await runMain(['check', '--format', format], dir);
     expect(plain.code).toBe(1);
     expectMasked(`check --format ${format}`, plain.stdout + plain.stderr);
   });
 
-  it('migrate --dry-run diffs (text and json) and a real migrate mask them, and show that they did', () => {
+  it('migrate --dry-run diffs (text and json) and a real migrate mask them, and show that they did', async () => {
     const dir = copyProject('secrets', { git: true });
-    const text = runCli(['migrate', '--dry-run'], dir);
+    const text = await runMain(['migrate', '--dry-run'], dir);
     expectMasked('migrate --dry-run', text.stdout + text.stderr);
     expect(text.stdout).toContain('&PASSWORD=****');
     expect(text.stdout).toContain("{ authtoken: '****' }");
     expect(text.stdout).toContain('?apikey=****&ticket=****&newFormat=1');
-    const json = runCli(['migrate', '--dry-run', '--format', 'json'], dir);
+    const json = await runMain(['migrate', '--dry-run', '--format', 'json'], dir);
     expectMasked('migrate --dry-run --format json', json.stdout + json.stderr);
-    const real = runCli(['migrate'], dir);
+    const real = await runMain(['migrate'], dir);
     expectMasked('migrate', real.stdout + real.stderr);
   });
 });

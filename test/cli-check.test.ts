@@ -3,30 +3,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { copyProject, runCli, snapshotTree } from './helpers/projects.js';
+import { copyProject, snapshotTree } from './helpers/projects.js';
+import { runMain } from './helpers/run-main.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 
-function json(args: readonly string[], cwd: string) {
-  const run = runCli([...args, '--format', 'json'], cwd);
+async function json(args: readonly string[], cwd: string) {
+  const run = await runMain([...args, '--format', 'json'], cwd);
   return { ...run, json: JSON.parse(run.stdout) };
 }
 
-describe('check (built CLI on copies of fixtures/projects)', () => {
-  it.each(FORMATS)('--format %s: exit 0 on a clean project, 1 on a legacy one, nothing written', (format) => {
+describe('check (main in-process on copies of fixtures/projects)', () => {
+  it.each(FORMATS)('--format %s: exit 0 on a clean project, 1 on a legacy one, nothing written', async (format) => {
     const clean = copyProject('clean', { git: true });
-    expect(runCli(['check', '--format', format], clean).code).toBe(0);
+    expect((await runMain(['check', '--format', format], clean)).code).toBe(0);
     const legacy = copyProject('basic', { git: true });
     const before = snapshotTree(legacy);
-    const run = runCli(['check', '--format', format], legacy);
+    const run = await runMain(['check', '--format', format], legacy);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('src/leads.js');
     expect(snapshotTree(legacy)).toEqual(before);
   });
 
-  it('text: grouped by file, file:line:col  severity  rule  message, and a summary line', () => {
-    const run = runCli(['check'], copyProject('basic'));
+  it('text: grouped by file, file:line:col  severity  rule  message, and a summary line', async () => {
+    const run = await runMain(['check'], copyProject('basic'));
     expect(run.stdout).toContain('src/leads.js\n  src/leads.js:4:10  error  legacy-auth-params  Zoho CRM request sends apikey and ticket');
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('check: 6 findings (5 errors, 1 warning) in 3 files; 5 files scanned');
   });
@@ -41,55 +42,55 @@ describe('check (built CLI on copies of fixtures/projects)', () => {
     [['check', '--changed-since', 'main'], /--changed-since needs a git work tree/],
     [['check', '--baseline', 'missing.json'], /cannot read baseline missing.json: no such file/],
     [['check', '--output', 'no/such/dir/out.txt'], /cannot write no\/such\/dir\/out.txt: no such file/],
-  ])('%j is a usage error: exit 2 with one line on stderr', (args, message) => {
+  ])('%j is a usage error: exit 2 with one line on stderr', async (args, message) => {
     // Outside any git work tree, so that --changed-since has none to find.
     const dir = mkdtempSync(path.join(tmpdir(), 'zoho-authtoken-nogit-'));
     mkdirSync(path.join(dir, 'src'));
     writeFileSync(path.join(dir, 'src/index.js'), 'export const x = 1;\n');
-    const result = runCli(args, dir, { GIT_CEILING_DIRECTORIES: path.dirname(dir) });
+    const result = await runMain(args, dir, { GIT_CEILING_DIRECTORIES: path.dirname(dir) });
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
   });
 
-  it('--output writes the report to a file and nothing to stdout', () => {
+  it('--output writes the report to a file and nothing to stdout', async () => {
     const dir = copyProject('basic');
-    const run = runCli(['check', '--format', 'sarif', '--output', 'check.sarif'], dir);
+    const run = await runMain(['check', '--format', 'sarif', '--output', 'check.sarif'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(path.join(dir, 'check.sarif'), 'utf8')).version).toBe('2.1.0');
   });
 
-  it('SARIF, annotations and code quality name files from the repository root when run in a subfolder', () => {
+  it('SARIF, annotations and code quality name files from the repository root when run in a subfolder', async () => {
     const dir = copyProject('basic', { git: true });
     const cwd = path.join(dir, 'src');
-    const sarif = JSON.parse(runCli(['check', '--format', 'sarif'], cwd).stdout);
+    const sarif = JSON.parse((await runMain(['check', '--format', 'sarif'], cwd)).stdout);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'src/broken.js', uriBaseId: '%SRCROOT%' });
-    expect(runCli(['check', '--format', 'github'], cwd).stdout).toContain('::error file=src/leads.js,line=4,endLine=4,col=10,endColumn=91,');
-    expect(JSON.parse(runCli(['check', '--format', 'gitlab'], cwd).stdout)[0].location.path).toBe('src/broken.js');
+    expect((await runMain(['check', '--format', 'github'], cwd)).stdout).toContain('::error file=src/leads.js,line=4,endLine=4,col=10,endColumn=91,');
+    expect(JSON.parse((await runMain(['check', '--format', 'gitlab'], cwd)).stdout)[0].location.path).toBe('src/broken.js');
     // text and json stay relative to the working directory (DESIGN §3).
-    expect(json(['check'], cwd).json.findings[0].file).toBe('broken.js');
+    expect((await json(['check'], cwd)).json.findings[0].file).toBe('broken.js');
   });
 });
 
 describe('fingerprints in SARIF and GitLab reports', () => {
-  it('stay the same when code above a finding moves it to other lines', () => {
+  it('stay the same when code above a finding moves it to other lines', async () => {
     const dir = copyProject('basic', { git: true });
-    const sarifPrints = () =>
-      JSON.parse(runCli(['check', '--format', 'sarif'], dir).stdout).runs[0].results.map((result: { partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }) => ({
+    const sarifPrints = async () =>
+      JSON.parse((await runMain(['check', '--format', 'sarif'], dir)).stdout).runs[0].results.map((result: { partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }) => ({
         print: Object.values(result.partialFingerprints)[0],
         line: result.locations[0]!.physicalLocation.region.startLine,
       }));
-    const gitlabPrints = () => JSON.parse(runCli(['check', '--format', 'gitlab'], dir).stdout).map((issue: { fingerprint: string }) => issue.fingerprint);
-    const sarifBefore = sarifPrints();
-    const gitlabBefore = gitlabPrints();
+    const gitlabPrints = async () => JSON.parse((await runMain(['check', '--format', 'gitlab'], dir)).stdout).map((issue: { fingerprint: string }) => issue.fingerprint);
+    const sarifBefore = await sarifPrints();
+    const gitlabBefore = await gitlabPrints();
     const leads = path.join(dir, 'src/leads.js');
     writeFileSync(leads, `// moved down\n\n\n${readFileSync(leads, 'utf8')}`);
-    const sarifAfter = sarifPrints();
+    const sarifAfter = await sarifPrints();
     expect(sarifAfter.map((entry: { print: string }) => entry.print)).toEqual(sarifBefore.map((entry: { print: string }) => entry.print));
     expect(sarifAfter.map((entry: { line: number }) => entry.line)).not.toEqual(sarifBefore.map((entry: { line: number }) => entry.line));
-    expect(gitlabPrints()).toEqual(gitlabBefore);
+    expect(await gitlabPrints()).toEqual(gitlabBefore);
     expect(new Set(gitlabBefore).size).toBe(gitlabBefore.length);
   });
 });
@@ -103,11 +104,11 @@ describe('check --format github', () => {
     return dir;
   }
 
-  it('annotates at most 10 errors, says how many more, and appends every finding to $GITHUB_STEP_SUMMARY', () => {
+  it('annotates at most 10 errors, says how many more, and appends every finding to $GITHUB_STEP_SUMMARY', async () => {
     const dir = manyLegacyFiles(12);
     const summaryFile = path.join(dir, 'step-summary.md');
     writeFileSync(summaryFile, '# Earlier step\n');
-    const run = runCli(['check', '--format', 'github'], dir, { GITHUB_STEP_SUMMARY: summaryFile });
+    const run = await runMain(['check', '--format', 'github'], dir, { GITHUB_STEP_SUMMARY: summaryFile });
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n').filter((line) => line.startsWith('::error '))).toHaveLength(10);
     expect(run.stdout).toContain('Not annotated: 2 errors (GitHub shows at most 10 annotations of each level per step)');
@@ -116,10 +117,10 @@ describe('check --format github', () => {
     expect(summary.split('\n').filter((line) => line.startsWith('| error |'))).toHaveLength(12);
   });
 
-  it('writes no job summary outside GitHub Actions, and none for other formats', () => {
+  it('writes no job summary outside GitHub Actions, and none for other formats', async () => {
     const dir = manyLegacyFiles(1);
     const summaryFile = path.join(dir, 'step-summary.md');
-    runCli(['check', '--format', 'sarif'], dir, { GITHUB_STEP_SUMMARY: summaryFile });
+    await runMain(['check', '--format', 'sarif'], dir, { GITHUB_STEP_SUMMARY: summaryFile });
     expect(() => readFileSync(summaryFile)).toThrow();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DISCOVERED_EXTENSIONS, fileTypeOf } from '../src/core/file-types.js';
-import { runCli } from './helpers/projects.js';
+import { runMain } from './helpers/run-main.js';
 import { LEGACY, makeGitTree, MIGRATED } from './helpers/trees.js';
 
 const PHP = `<?php
@@ -44,7 +44,7 @@ interface Json {
 }
 
 describe('the file types legacy code lives in, from one table', () => {
-  it('maps each legacy extension to the analysis of the language it holds', () => {
+  it('maps each legacy extension to the analysis of the language it holds', async () => {
     for (const extension of ['php', ...PHP_EXTENSIONS]) expect(fileTypeOf(`x/a.${extension}`), extension).toEqual({ reader: 'polyglot', language: 'php' });
     expect(fileTypeOf('Code.gs')).toEqual({ reader: 'script' });
     expect(fileTypeOf('LEGACY.ASP')).toEqual({ reader: 'embedded', format: 'asp' });
@@ -55,11 +55,11 @@ describe('the file types legacy code lives in, from one table', () => {
     expect(new Set(DISCOVERED_EXTENSIONS).size).toBe(DISCOVERED_EXTENSIONS.length);
   });
 
-  it('check reports each of them (exit 1); migrate rewrites .gs like .js, PHP in every extension, and the client scripts of server pages, and leaves server code for a human', () => {
+  it('check reports each of them (exit 1); migrate rewrites .gs like .js, PHP in every extension, and the client scripts of server pages, and leaves server code for a human', async () => {
     const files: Record<string, string> = { 'apps-script/Code.gs': LEGACY, 'web/page.asp': ASP, 'web/page.jsp': JSP, 'web/page.cfm': CFM };
     for (const extension of PHP_EXTENSIONS) files[`drupal/zoho.${extension}`] = PHP;
     const dir = makeGitTree(files);
-    const check = runCli(['check', '--format', 'json'], dir);
+    const check = await runMain(['check', '--format', 'json'], dir);
     expect(check.code).toBe(1);
     const findings = (JSON.parse(check.stdout) as Json).findings.filter((finding) => finding.ruleId === 'legacy-auth-params' && finding.line > 0);
     const byFile = (file: string) => findings.filter((finding) => finding.file === file).map(({ line, fixable }) => ({ line, fixable }));
@@ -77,7 +77,7 @@ describe('the file types legacy code lives in, from one table', () => {
       { line: 3, fixable: false },
     ]);
 
-    const migrated = runCli(['migrate'], dir);
+    const migrated = await runMain(['migrate'], dir);
     expect(migrated.code).toBe(1);
     expect(readFileSync(path.join(dir, 'apps-script/Code.gs'), 'utf8')).toBe(MIGRATED);
     expect(readFileSync(path.join(dir, 'web/page.asp'), 'utf8')).toBe(ASP.replace(LEGACY, MIGRATED));

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, copyFixture, runCli, snapshotTree } from './helpers/projects.js';
+import { REPO_ROOT, copyFixture, snapshotTree } from './helpers/projects.js';
+import { runMain } from './helpers/run-main.js';
 
 const SAMPLE = 'fixtures/legacy-crm-app';
 const SESSION = 'lib/zoho/session.js';
@@ -20,10 +21,10 @@ interface JsonFinding {
   fixable: boolean;
 }
 
-describe('the sample app: ticket login and weekly renewal (built CLI on a copy of fixtures/legacy-crm-app)', () => {
-  it('check --format json flags the ticket code of session.js with the range of each construct', () => {
+describe('the sample app: ticket login and weekly renewal (main in-process on a copy of fixtures/legacy-crm-app)', () => {
+  it('check --format json flags the ticket code of session.js with the range of each construct', async () => {
     const dir = copyFixture(SAMPLE);
-    const result = runCli(['check', '--format', 'json'], dir);
+    const result = await runMain(['check', '--format', 'json'], dir);
     expect(result.code).toBe(1);
     const findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
     const lifecycle = findings.filter((finding) => finding.ruleId.startsWith('ticket-')).map((f) => [f.file, f.ruleId, f.line, f.endLine, f.severity, f.fixable]);
@@ -38,10 +39,10 @@ describe('the sample app: ticket login and weekly renewal (built CLI on a copy o
     expect(findings.find((finding) => finding.file === 'lib/zoho/contacts.js')).toMatchObject({ ruleId: 'legacy-auth-params', fixable: true });
   });
 
-  it('migrate --annotate marks them, rewrites the requests, and a second run adds nothing', () => {
+  it('migrate --annotate marks them, rewrites the requests, and a second run adds nothing', async () => {
     const dir = copyFixture(SAMPLE, { git: true });
     const before = read(dir, SESSION);
-    const first = runCli(['migrate', '--annotate'], dir);
+    const first = await runMain(['migrate', '--annotate'], dir);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1);
     expect(first.stdout).toContain(`migrated  ${SESSION}`);
@@ -63,15 +64,15 @@ describe('the sample app: ticket login and weekly renewal (built CLI on a copy o
 
     execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-qam', 'migrated'], { cwd: dir });
     const once = snapshotTree(dir);
-    const second = runCli(['migrate', '--annotate'], dir);
+    const second = await runMain(['migrate', '--annotate'], dir);
     expect(second.stderr).toBe('');
     expect(second.stdout).toContain('0 files changed');
     expect(snapshotTree(dir)).toEqual(once);
   });
 
-  it('migrate without --annotate leaves session.js as it is', () => {
+  it('migrate without --annotate leaves session.js as it is', async () => {
     const dir = copyFixture(SAMPLE, { git: true });
-    runCli(['migrate'], dir);
+    await runMain(['migrate'], dir);
     expect(read(dir, SESSION)).toBe(readFileSync(path.join(REPO_ROOT, SAMPLE, SESSION), 'utf8'));
   });
 });

@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyProject, runCli, snapshotTree } from './helpers/projects.js';
+import { copyProject, snapshotTree } from './helpers/projects.js';
+import { runMain } from './helpers/run-main.js';
 
 function read(dir: string, file: string): string {
   return readFileSync(path.join(dir, file), 'utf8');
@@ -13,12 +14,12 @@ function addDependency(dir: string): void {
   writeFileSync(path.join(dir, 'node_modules/zoho-lib/index.js'), "module.exports = 'https://crm.zoho.com/crm/private/json/Leads/getRecords?apikey=' + k + '&ticket=' + t;\n");
 }
 
-describe('migrate (built CLI on a copy of fixtures/projects/basic)', () => {
-  it('rewrites legacy files, reports the broken one, and leaves everything else byte-identical', () => {
+describe('migrate (main in-process on a copy of fixtures/projects/basic)', () => {
+  it('rewrites legacy files, reports the broken one, and leaves everything else byte-identical', async () => {
     const dir = copyProject('basic', { git: true });
     addDependency(dir);
     const before = snapshotTree(dir);
-    const result = runCli(['migrate'], dir);
+    const result = await runMain(['migrate'], dir);
 
     expect(result.stderr).toBe('');
     // The broken file still carries a legacy URL: manual work remains.
@@ -43,27 +44,27 @@ describe('migrate (built CLI on a copy of fixtures/projects/basic)', () => {
     }
   });
 
-  it('keeps the file mode of rewritten files', () => {
+  it('keeps the file mode of rewritten files', async () => {
     const dir = copyProject('basic', { git: true });
     chmodSync(path.join(dir, 'src/leads.js'), 0o640);
-    runCli(['migrate', '--force'], dir);
+    await runMain(['migrate', '--force'], dir);
     expect(statSync(path.join(dir, 'src/leads.js')).mode & 0o777).toBe(0o640);
     expect(read(dir, 'src/leads.js')).toContain('authtoken=');
   });
 
-  it('changes nothing on a second run', () => {
+  it('changes nothing on a second run', async () => {
     const dir = copyProject('basic', { git: true });
-    runCli(['migrate'], dir);
+    await runMain(['migrate'], dir);
     const once = snapshotTree(dir);
-    const second = runCli(['migrate', '--force'], dir);
+    const second = await runMain(['migrate', '--force'], dir);
     expect(second.stdout).toContain('0 files changed');
     expect(snapshotTree(dir)).toEqual(once);
   });
 
-  it('--dry-run prints the diff with masked credentials and writes nothing', () => {
+  it('--dry-run prints the diff with masked credentials and writes nothing', async () => {
     const dir = copyProject('basic', { git: true });
     const before = snapshotTree(dir);
-    const result = runCli(['migrate', '--dry-run'], dir);
+    const result = await runMain(['migrate', '--dry-run'], dir);
     expect(result.stdout).toContain('--- a/src/leads.js');
     expect(result.stdout).toContain('+++ b/src/leads.js');
     expect(result.stdout).toContain("+  return CRM + '/Leads/getRecords?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN");
@@ -73,30 +74,30 @@ describe('migrate (built CLI on a copy of fixtures/projects/basic)', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('refuses to write over uncommitted changes, unless --force', () => {
+  it('refuses to write over uncommitted changes, unless --force', async () => {
     const dir = copyProject('basic', { git: true });
     writeFileSync(path.join(dir, 'src/clean.ts'), 'export const sum = 1;\n');
     const before = snapshotTree(dir);
-    const refused = runCli(['migrate'], dir);
+    const refused = await runMain(['migrate'], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(/refusing to migrate: 1 uncommitted change/);
     expect(snapshotTree(dir)).toEqual(before);
 
-    const forced = runCli(['migrate', '--force'], dir);
+    const forced = await runMain(['migrate', '--force'], dir);
     expect(forced.code).toBe(1);
     expect(read(dir, 'src/leads.js')).toContain('authtoken=');
   });
 
-  it('takes --token-expr and --scope', () => {
+  it('takes --token-expr and --scope', async () => {
     const dir = copyProject('basic', { git: true });
-    runCli(['migrate', '--token-expr', 'config.zoho.authtoken', '--scope', 'ZohoCRM/crmapi', 'src/leads.js'], dir);
+    await runMain(['migrate', '--token-expr', 'config.zoho.authtoken', '--scope', 'ZohoCRM/crmapi', 'src/leads.js'], dir);
     expect(read(dir, 'src/leads.js')).toContain("'/Leads/getRecords?authtoken=' + config.zoho.authtoken + '&scope=ZohoCRM/crmapi&newFormat=1'");
   });
 
-  it('--format json follows DESIGN §3', () => {
+  it('--format json follows DESIGN §3', async () => {
     const dir = copyProject('basic', { git: true });
-    const result = runCli(['migrate', '--dry-run', '--format', 'json'], dir);
+    const result = await runMain(['migrate', '--dry-run', '--format', 'json'], dir);
     const json = JSON.parse(result.stdout);
     expect(json.schemaVersion).toBe(1);
     expect(json.tool.name).toBe('zoho-authtoken-codemod');
@@ -111,9 +112,9 @@ describe('migrate (built CLI on a copy of fixtures/projects/basic)', () => {
     expect(result.stdout).not.toContain('9f86d081884c7d659a2feaa0c55ad015');
   });
 
-  it('exits 0 when nothing is left to do', () => {
+  it('exits 0 when nothing is left to do', async () => {
     const dir = copyProject('clean', { git: true });
-    const result = runCli(['migrate'], dir);
+    const result = await runMain(['migrate'], dir);
     expect(result.code).toBe(0);
   });
 
@@ -123,9 +124,9 @@ describe('migrate (built CLI on a copy of fixtures/projects/basic)', () => {
     [['migrate', 'does-not-exist'], /no such file or directory: does-not-exist/],
     [['migrate', '--token-expr', 'process.env.', '--dry-run'], /token expression is not a valid JavaScript expression/],
     [['migrate', '--format', 'sarif', '--dry-run'], /unknown --format "sarif" for migrate/],
-  ])('%j is a usage error: exit 2 with one line', (args, message) => {
+  ])('%j is a usage error: exit 2 with one line', async (args, message) => {
     const dir = copyProject('clean');
-    const result = runCli(args, dir);
+    const result = await runMain(args, dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

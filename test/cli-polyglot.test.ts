@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyProject, runCli, snapshotTree } from './helpers/projects.js';
+import { copyProject, snapshotTree } from './helpers/projects.js';
+import { runMain } from './helpers/run-main.js';
 
 const HARDCODED_KEY = '9f86d081884c7d659a2feaa0c55ad015';
 const REPORT_ONLY = ['.env.example', 'config/settings.yml', 'jobs/sync.py'];
 
-describe('a polyglot repository (built CLI on a copy of fixtures/projects/polyglot)', () => {
-  it('check reports other languages, config files and scripts in pages, with lines and columns', () => {
+describe('a polyglot repository (main in-process on a copy of fixtures/projects/polyglot)', () => {
+  it('check reports other languages, config files and scripts in pages, with lines and columns', async () => {
     const dir = copyProject('polyglot', { git: true });
-    const result = runCli(['check', '--format', 'json'], dir);
+    const result = await runMain(['check', '--format', 'json'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout);
@@ -30,10 +31,10 @@ describe('a polyglot repository (built CLI on a copy of fixtures/projects/polygl
     expect(result.stdout).not.toContain(HARDCODED_KEY);
   });
 
-  it('migrate rewrites the scripts of pages and PHP, leaves the other files alone and says how many need hand work', () => {
+  it('migrate rewrites the scripts of pages and PHP, leaves the other files alone and says how many need hand work', async () => {
     const dir = copyProject('polyglot', { git: true });
     const before = snapshotTree(dir);
-    const result = runCli(['migrate'], dir);
+    const result = await runMain(['migrate'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('migrated  web/Leads.vue');
@@ -52,16 +53,16 @@ describe('a polyglot repository (built CLI on a copy of fixtures/projects/polygl
     expect(readFileSync(path.join(dir, 'web/index.html'), 'utf8')).toContain('action="http://creator.zoho.com/api/xml/write/apikey=[APIKEY]&ticket=[Ticket]"');
   });
 
-  it('migrate --format json counts the hand work, additively', () => {
+  it('migrate --format json counts the hand work, additively', async () => {
     const dir = copyProject('polyglot', { git: true });
-    const json = JSON.parse(runCli(['migrate', '--dry-run', '--format', 'json'], dir).stdout);
+    const json = JSON.parse((await runMain(['migrate', '--dry-run', '--format', 'json'], dir)).stdout);
     expect(json.handWork).toEqual({ files: 2, findings: 3 });
     expect(json.summary.filesChanged).toBe(3);
   });
 
-  it('takes a dotenv file named on the command line', () => {
+  it('takes a dotenv file named on the command line', async () => {
     const dir = copyProject('polyglot');
-    const result = runCli(['check', '.env', '--format', 'json'], dir);
+    const result = await runMain(['check', '.env', '--format', 'json'], dir);
     const json = JSON.parse(result.stdout);
     expect(json.findings.map((finding: { ruleId: string; line: number }) => `${finding.line} ${finding.ruleId}`)).toEqual([
       '1 legacy-auth-params',

@@ -35,6 +35,9 @@ const REQUIRED = [
   'dist/src/eslint-plugin/index.d.ts',
   'action.yml',
   'dist/transforms/zoho-authtoken.cjs',
+  // The HTML report's browser code, which the reporter inlines into the page when it renders.
+  'dist/src/reporters/report/client/diff.js',
+  'dist/src/reporters/report/client/app.js',
   CONFIG_JSON_SCHEMA_FILE,
   ...RULE_IDS.map((id) => `docs/rules/${id}.md`),
 ];
@@ -87,6 +90,14 @@ describe('the npm package', () => {
       } finally {
         writeFileSync(path.join(consumer, 'zoho-authtoken.config.json'), '{}');
       }
+    });
+
+    it('report --format html carries its browser code inline, read from the installed package', () => {
+      const run = npx('report', '--format', 'html');
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('function tokenize(');
+      expect(run.stdout).toContain("document.body.setAttribute('data-ready', 'true');");
+      expect(run.stdout).not.toContain('@ts-check');
     });
 
     it('the README library example runs against the installed package and prints what the README shows', () => {

@@ -4,7 +4,8 @@ import { maskSecrets } from '../src/core/mask.js';
 
 /**
  * The jscodeshift transform: a thin adapter over the core, so the codemod runs under plain
- *   npx jscodeshift --no-babel -t node_modules/zoho-authtoken-codemod/dist/transforms/zoho-authtoken.js src/
+ *   npx jscodeshift --no-babel -t node_modules/zoho-authtoken-codemod/dist/transforms/zoho-authtoken.cjs src/
+ * (the one CommonJS file the build bundles it into; the package's "./transform" export).
  * Options: --tokenExpr=<js> --scope=<scope> --annotate (marker comments above ticket code). Returns nothing for a file it does not change, so
  * jscodeshift counts it as unmodified and never rewrites it.
  */

@@ -3,7 +3,7 @@ import { NodeIndex } from './ast/traverse.js';
 import type { AnalysisContext, DraftFinding } from './context.js';
 import { shiftCredentialUse } from './credentials/credential-use.js';
 import { reportUnusedCredentials } from './credentials/unused-credentials.js';
-import { DETECTORS } from './detectors/index.js';
+import { runDetectors } from './detectors/index.js';
 import { analyzeEmbeddedSource, embeddedFormatOf } from './embedded/index.js';
 import type { AnalyzedFile, FileAnalysis, FileInput } from './file-analysis.js';
 import { FileFindings } from './file-findings.js';
@@ -97,11 +97,10 @@ function analyzeScriptSource(source: string, input: FileInput): FileAnalysis {
       options: resolved,
       mentionsZoho: /zoho/i.test(text),
       secrets,
-      objectParamNodes: new Set(),
       report: (draft) => drafts.push(draft),
       sourceOf: (node: Node) => text.slice(node.start ?? 0, node.end ?? 0),
     };
-    for (const detector of DETECTORS) detector.run(context);
+    runDetectors(context);
     dropSuspicionsInTicketCode(drafts);
     if (input.removedCredentials?.length) {
       const removed = input.removedCredentials.map((use) => shiftCredentialUse(use, -bom));

@@ -7,7 +7,6 @@ import type { Bindings } from './scope/bindings.js';
 import type { Evaluator } from './scope/evaluate.js';
 import type { ResolvedOptions } from './options.js';
 import type { LineIndex } from './source/line-index.js';
-import type { Endpoint } from './zoho/endpoint.js';
 
 /**
  * What a detector reports; positions are offsets into `AnalysisContext.text`. The rule, message
@@ -45,18 +44,6 @@ export interface AnalysisContext {
   mentionsZoho: boolean;
   /** Literal credential values seen, for masking in every output. */
   secrets: Set<string>;
-  /**
-   * Expressions through which an object's parameters enter a string-built URL
-   * (`CRM + '?' + qs.stringify({ apikey, ticket })`): the object rewrite owns them, so a string
-   * request that also spells apikey/ticket around one is left to a human instead of rewritten twice.
-   */
-  objectParamNodes: Set<Node>;
-  /**
-   * Where a value ends up when nothing in it names a URL (`axios.post(CRM_URL, 'apikey=' + k)`):
-   * the request calls it reaches, judged together. Set by the object-request detector, which runs
-   * first; undefined when nothing is proven.
-   */
-  requestEndpointOf?: (node: Node) => Endpoint | undefined;
   report(finding: DraftFinding): void;
   /** The source of a node. */
   sourceOf(node: Node): string;

@@ -9,8 +9,6 @@ import type { LineIndex } from './source/line-index.js';
  * ESLint's `eslint-disable-next-line`, and only at the start of a comment, so prose that mentions
  * a directive does not become one.
  */
-export const IGNORE_NEXT_LINE = 'zoho-authtoken-ignore-next-line';
-export const IGNORE_FILE = 'zoho-authtoken-ignore-file';
 
 export interface SuppressionDirective {
   kind: 'next-line' | 'file';

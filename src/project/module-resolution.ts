@@ -62,8 +62,9 @@ export class ModuleResolution {
   resolve(fromFile: string, specifier: string): string | undefined {
     if (!isRelativeSpecifier(specifier)) return undefined;
     // TypeScript's own probing order answers almost every relative import without loading the
-    // compiler (~0.5 s per worker thread); TypeScript itself is asked only where its options
-    // change relative resolution, or where a folder may name its entry in a package.json.
+    // compiler, which every worker thread would otherwise load; TypeScript itself is asked only
+    // where its options change relative resolution, or where a folder may name its entry in a
+    // package.json.
     const probe = () => (this.changesRelativeResolution() ? undefined : probeTypeScriptRelative(fromFile, specifier));
     const typescript = () =>
       this.changesRelativeResolution() || isDirectory(path.resolve(path.dirname(fromFile), specifier)) ? this.resolveWithTypeScript(fromFile, specifier) : undefined;

@@ -1,46 +1,13 @@
 /**
  * The prefilter: decides from a file's bytes, without decoding or parsing it, whether any rule
- * could report in it. Every finding of every rule (DESIGN §4) needs one of these spellings in the
- * file itself; a file with none of them is never decoded, parsed or handed to the project index.
- *
- * THE LIST. Keep it the one place that says what makes a file a candidate; a detector that can
- * report in a file without any of these must add its anchor here. `test/prefilter.test.ts`
- * checks that every fixture input with a finding, and every case of the lifecycle table,
- * passes, so a missing anchor fails a test.
- *
- * 7-day periods (604800, 7 * 24 * ..., a WEEK constant) and error 4834 are not anchors of their
- * own: the regeneration rule flags them only where the same file shows ticket code (a ticket
- * variable, getTicket/refreshTicket, TICKET= parsing, a Zoho login), which the anchors below
- * already catch. As anchors they let ~50 date and time libraries of the benchmark corpus through
- * to the parser for nothing (measured: 81 real-package candidates down to 30).
+ * could report in it. The list of anchors is core's (src/core/candidate-anchors.ts), so the
+ * analysis gates on the same spellings.
  */
-export const CANDIDATE_ANCHORS: readonly { pattern: string; caseSensitive?: boolean; why: string }[] = [
-  { pattern: 'zoho', why: 'Zoho hosts (crm.zoho.com, accounts.zoho.com, reportsapi.zoho.com), servicename=ZohoCRM, ZOHO_API_KEY' },
-  { pattern: 'apikey', why: 'the legacy apikey parameter, in URLs, objects and variable names (apiKey, APIKEY)' },
-  { pattern: 'ticket', why: 'the 7-day ticket: parameters, TICKET= parsing, getTicket/refreshTicket, "Invalid Ticket Id"' },
-  { pattern: 'FROM_AGENT|LOGIN_ID', caseSensitive: true, why: 'ticket login URLs whose host lives in another module' },
-];
+import { CANDIDATE } from '../core/candidate-anchors.js';
 
-/** A case-insensitive spelling without the `i` flag (`[zZ][oO]...`), so case rules can mix in one pattern. */
-function caseless(pattern: string): string {
-  return pattern.replace(/[a-z]/gi, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`);
-}
-
-/**
- * One regular expression for the whole list. Measured on the bench corpus (44,800 files, 135 MB):
- * one pass of one expression costs what its alternatives cost one by one, and the expression
- * runs on a latin1 view of the bytes: one byte per character, so ASCII anchors match exactly
- * where the UTF-8 text has them (multi-byte sequences are all >= 0x80 and never spell ASCII),
- * and a non-candidate file is never decoded (latin1 view: ~1.8 GB/s; UTF-8 decode: ~0.6 GB/s).
- */
-const CANDIDATE = new RegExp(CANDIDATE_ANCHORS.map(({ pattern, caseSensitive }) => (caseSensitive ? pattern : caseless(pattern))).join('|'));
+export { CANDIDATE_ANCHORS, isCandidateText } from '../core/candidate-anchors.js';
 
 export function isCandidateBytes(bytes: Uint8Array): boolean {
   const view = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return CANDIDATE.test(view.toString('latin1'));
-}
-
-/** The same decision on text already decoded (the jscodeshift transform and library callers). */
-export function isCandidateText(text: string): boolean {
-  return CANDIDATE.test(text);
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN } from './projects.js';
@@ -71,4 +71,13 @@ export function runCliAsNobody(args: readonly string[], cwd: string): { code: nu
 /** Lets `nobody` into a temporary tree (mkdtemp makes it 0700). */
 export function openToOthers(dir: string): void {
   chmodSync(dir, 0o755);
+}
+
+/** Writes `line` `lines` times, then `tail`, in chunks: a file of many MiB without building it in memory. */
+export function writeLines(file: string, line: string, lines: number, tail: string): void {
+  const fd = openSync(file, 'w');
+  const perChunk = Math.max(1, Math.floor(65536 / line.length));
+  for (let done = 0; done < lines; done += perChunk) writeSync(fd, line.repeat(Math.min(perChunk, lines - done)));
+  writeSync(fd, tail);
+  closeSync(fd);
 }

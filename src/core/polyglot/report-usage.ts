@@ -1,6 +1,7 @@
 import type { DraftFinding } from '../context.js';
 import type { Severity } from '../findings.js';
 import { isCredentialLike, maskValue } from '../requests/hardcoded-credentials.js';
+import { unknownZohoReason } from '../requests/verdict-report.js';
 import { LineIndex } from '../source/line-index.js';
 import { findLegacyUrls, type UrlMatch, type UrlParam } from '../text-scan.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
@@ -82,7 +83,7 @@ function reportUrl(use: UrlUse, tokenKind: TextToken['kind'], context: UsageCont
   if (isComment) {
     context.report({ ruleId: 'legacy-auth-params', messageId: 'comment', data: { service, params }, ...where });
   } else if (match.endpoint.kind === 'unknown-zoho') {
-    const reason = `${match.endpoint.host} is not a Zoho API of the apikey/ticket era this tool knows`;
+    const reason = unknownZohoReason(match.endpoint.host);
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service, params, reason }, ...where });
   } else if (context.reason !== 'language') {
     const reason = context.reason === 'markup' ? 'it is in the page markup, outside any script' : 'the file could not be parsed';

@@ -1,7 +1,7 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import type { Edit } from '../findings.js';
 import { calleeName } from '../ast/node-utils.js';
-import type { ParamEntry } from './object-request.js';
+import type { ParamEntry } from '../shapes/request-shape.js';
 
 /** What becomes of one parameter. */
 export type EntryAction = 'authtoken' | 'scope' | 'remove';

@@ -2,7 +2,8 @@ import type { Node } from '@babel/types';
 import type { Edit } from '../findings.js';
 import { isApiKeyKeyName, isLegacyKeyName, type ZohoService } from '../zoho/services.js';
 import { entryEdits, type EditStyle, type EntryAction } from './object-edits.js';
-import { legacyEntries, type Carrier, type ParamEntry } from './object-request.js';
+import type { Carrier, ParamEntry } from '../shapes/request-shape.js';
+import { legacyEntries } from './object-request.js';
 import type { Proof } from './param-flow.js';
 
 /** A carrier and the places its parameters reach. */

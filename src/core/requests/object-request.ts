@@ -1,62 +1,10 @@
-import type { CallExpression, ExpressionStatement, MemberExpression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import type { ExpressionStatement, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import { staticPropertyName, unwrapExpression } from '../ast/node-utils.js';
 import { isStaticObject } from '../scope/evaluate.js';
 import type { LexicalBinding } from '../scope/lexical-scopes.js';
 import { isLegacyKeyName } from '../zoho/services.js';
-import type { ShapeTools } from './request-shape.js';
-
-/** How one parameter is written, which decides how it is edited. */
-export type EntryForm =
-  /** `{ apikey: k }`, `{ 'apikey': k }`, `{ apikey }` */
-  | { kind: 'property'; property: ObjectProperty; object: ObjectExpression }
-  /** `params.apikey = k;`, `params['ticket'] = t;` */
-  | { kind: 'assignment'; member: MemberExpression; statement: ExpressionStatement | null }
-  /** `params.append('apikey', k);`, `url.searchParams.set('ticket', t);` */
-  | { kind: 'call'; call: CallExpression; statement: ExpressionStatement | null };
-
-export interface ParamEntry {
-  /** The name as written. */
-  name: string;
-  form: EntryForm;
-  /** The node that spells the name (identifier key, string literal). */
-  key: Node;
-  value: Node;
-}
-
-/** A parameter whose name is computed, so no edit can be planned for it. */
-export interface DynamicEntry {
-  node: Node;
-  /** What makes it dynamic, for the message. */
-  how: string;
-  /** The legacy names it sets, when known. */
-  names: string[];
-}
-
-/**
- * One place that sets request parameters and is planned as a unit: an object literal, or the
- * statements that fill one variable (`params.apikey = k`, `params.append('ticket', t)`).
- */
-export interface Carrier {
-  kind: 'object' | 'mutations' | 'dynamic';
-  /** Identity, to merge what several shapes find about one variable. */
-  id: string;
-  /** The reported construct. */
-  start: number;
-  end: number;
-  /** Every parameter with a static name, in source order (legacy or not). */
-  entries: ParamEntry[];
-  dynamic: DynamicEntry[];
-  /** Set when the parameters cannot be rewritten where they are (from another module's constant, set on a nested member). */
-  foreignReason?: string;
-  /** Legacy names set in a way no entry models (a nested member), for messages. */
-  otherNames?: string[];
-  /** Where the parameters' value starts to flow. */
-  starts: Node[];
-  /** Values the parameters are part of from the start (the object, the variable): their keys count. */
-  holders: Node[];
-  /** Where the request goes, when the carrier itself shows it (`new URL(zoho).searchParams`). */
-  fixedUrl?: Node;
-}
+import type { Carrier, DynamicEntry, ParamEntry, ShapeTools } from '../shapes/request-shape.js';
+import { FOREIGN_CONSTANT_REASON } from './verdict-report.js';
 
 /** A value no apikey or ticket ever was (`ticket: { priority: 'High' }` is a help-desk ticket). */
 export function isNonCredentialValue(value: Node): boolean {
@@ -115,7 +63,7 @@ export function objectCarrier(object: ObjectExpression, tools: ShapeTools): Carr
       const value = tools.context.evaluator.evaluate(property.argument);
       const names = isStaticObject(value) ? Object.keys(value).filter((key) => isLegacyKeyName(key)) : [];
       if (names.length > 0) {
-        foreignReason = 'the parameters come from a constant defined in another module';
+        foreignReason = FOREIGN_CONSTANT_REASON;
         foreignNames.push(...names);
       }
     }

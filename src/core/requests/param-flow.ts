@@ -6,7 +6,7 @@ import { declaredTypes } from './declared-types.js';
 import { knownText } from './known-text.js';
 import { isQuerySerializer, keyListQuery } from './query-serializers.js';
 import { RequestIndex } from './request-index.js';
-import type { AnyCall, RequestCall, RequestShape, ShapeTools } from './request-shape.js';
+import type { AnyCall, RequestCall, RequestShape, ShapeTools } from '../shapes/request-shape.js';
 
 /** A place that shows where the parameters go: a request call, a URL string, an options object with a URL. */
 export interface Proof {
@@ -28,8 +28,6 @@ export interface FlowResult {
   types: Node[];
 }
 
-/** Option keys that carry request parameters (axios `params`/`data`, request `qs`/`form`, jQuery `data`, fetch `body`). */
-export const PARAM_KEYS: ReadonlySet<string> = new Set(['params', 'qs', 'query', 'data', 'form', 'body', 'searchParams', 'formData']);
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TypeCastExpression', 'ParenthesizedExpression', 'AwaitExpression']);
 const MAX_STEPS = 2000;
 
@@ -153,7 +151,7 @@ export class ParamFlow {
         if (left.type === 'MemberExpression' && container === undefined) {
           const name = staticPropertyName(left.property, left.computed);
           const object = unwrapExpression(left.object);
-          if (name === undefined || !PARAM_KEYS.has(name) || object.type !== 'Identifier') return;
+          if (name === undefined || !this.tools.paramKeys.has(name) || object.type !== 'Identifier') return;
           const binding = this.tools.bindingOf(object);
           const init = binding?.init ? unwrapExpression(binding.init) : undefined;
           const endpoint = init?.type === 'ObjectExpression' ? this.requests.siblingEndpoint(init) : undefined;
@@ -166,7 +164,7 @@ export class ParamFlow {
         const object = index.parentOf(parent);
         if (key !== 'value' || object?.type !== 'ObjectExpression' || container !== undefined) return;
         const name = parent.computed ? this.tools.context.evaluator.evaluateString(parent.key) : staticPropertyName(parent.key, false);
-        if (name === undefined || !PARAM_KEYS.has(name)) return;
+        if (name === undefined || !this.tools.paramKeys.has(name)) return;
         const endpoint = this.requests.siblingEndpoint(object);
         if (endpoint) return proof(node, endpoint);
         return next(object, { container: name });

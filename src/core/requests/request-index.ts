@@ -1,7 +1,7 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import { classifyRequestText, type Endpoint } from '../zoho/endpoint.js';
 import { joinBase, knownText } from './known-text.js';
-import type { RequestCall, RequestShape, ShapeTools } from './request-shape.js';
+import type { RequestCall, RequestShape, ShapeTools } from '../shapes/request-shape.js';
 
 const URL_KEYS = ['url', 'uri', 'baseURL', 'baseUrl'];
 const HOST_KEYS = ['hostname', 'host'];

@@ -1,8 +1,8 @@
 import type { Node } from '@babel/types';
-import type { AnalysisContext } from '../context.js';
+import type { AnalysisContext, DraftFinding } from '../context.js';
 import { credentialUses, type CredentialUse } from '../credentials/credential-uses.js';
 import { reportKeptParts } from '../credentials/kept-parts.js';
-import { atomsText, type Atom } from '../strings/atoms.js';
+import { atomsText } from '../strings/atoms.js';
 import { LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
 import { describeLegacyParams, planParamRewrite, planToOps } from '../strings/plan-rewrite.js';
 import { scanQueryParams, type QueryParam } from '../strings/query-params.js';
@@ -10,78 +10,57 @@ import { renderOps } from '../strings/render-edits.js';
 import type { RewriteOps } from '../strings/rewrite-ops.js';
 import { classifyTailPart } from '../strings/separate-parameter.js';
 import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
-import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
+import { isLegacyParamName } from '../zoho/services.js';
+import type { StringRequest } from '../shapes/string-shape.js';
+import type { Claims } from './claims.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
+import { judgeEndpoints } from './endpoint-verdict.js';
 import { definedTokenExpr } from './token-expr.js';
-
-/** A string the program builds for a request: a URL, a query string, or the pieces of one. */
-export interface StringRequest {
-  /** The candidate this request was found from; dropped when another request is made of it. */
-  root: Node;
-  /** The reported construct. */
-  start: number;
-  end: number;
-  atoms: Atom[];
-  /** Other candidate roots this request is made of: they are not analysed again on their own. */
-  covers: Node[];
-}
-
-export function scopeFor(service: ZohoService, context: AnalysisContext): string | null {
-  return scopeOf(service, context.options.scope);
-}
+import { FOREIGN_CONSTANT_REASON, reportUnlessService, serviceMessages, type ReportMessage } from './verdict-report.js';
 
 /**
  * One built string, start to finish: where does it go, which legacy parameters does it carry,
  * and the edits that migrate it (or the reason it cannot be migrated automatically).
  */
-export function analyzeStringRequest(request: StringRequest, context: AnalysisContext): void {
+export function analyzeStringRequest(request: StringRequest, context: AnalysisContext, claims: Claims): void {
   const params = scanQueryParams(request.atoms);
   const legacy = params.filter((param) => isLegacyParamName(param.name));
   const opaqueLegacy = request.atoms.some((atom) => atom.kind === 'hole' && atom.known !== undefined && LEGACY_KEY_TEXT.test(atom.known));
   if (legacy.length === 0 && !opaqueLegacy) return;
 
-  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services) ?? context.requestEndpointOf?.(flowStart(request.root));
+  const endpoint = classifyRequestText(atomsText(request.atoms, UNKNOWN_VALUE), context.options.services) ?? claims.endpointOf(flowStart(request.root));
   const where = { start: request.start, end: request.end };
   const names = describeLegacyParams(params) || 'apikey/ticket';
+  // ReportMessage checked `data` against the message; TypeScript cannot follow a generic id into the union.
+  const unfixed: ReportMessage = (messageId, data) => context.report({ ruleId: 'legacy-auth-params', messageId, data, ...where, fixable: false } as DraftFinding);
 
-  if (!endpoint) {
-    const isSuspicious = context.mentionsZoho || hasBothKinds(legacy);
-    if (!isSuspicious) return;
-    context.report({ ruleId: 'legacy-auth-params', messageId: 'unprovable', data: { params: names, scope: context.options.scope }, ...where, fixable: false });
+  const subject = { params: names, isSuspicious: () => context.mentionsZoho || hasBothKinds(legacy) };
+  const service = reportUnlessService(judgeEndpoints([endpoint]), subject, context, (messageId, data) => {
+    unfixed(messageId, data);
     reportHardcodedCredentials(legacy, context, false);
-    return;
-  }
-  if (endpoint.kind === 'unknown-zoho') {
-    const reason = `${endpoint.host} is not a Zoho API of the apikey/ticket era this tool knows`;
-    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: 'API', params: names, reason }, ...where, fixable: false });
-    reportHardcodedCredentials(legacy, context, false);
-    return;
-  }
-  if (endpoint.kind !== 'service') return;
+  });
+  if (!service) return;
 
-  const service = endpoint.service;
   const serviceLegacy = params.filter((param) => isLegacyParamName(param.name, service));
-  const scope = scopeFor(service, context);
-  const data = { service: service.name, params: describeLegacyParams(params, service) || names, scope: scope ?? 'none' };
+  const messages = serviceMessages(service, describeLegacyParams(params, service) || names, context);
+  const { scope, data } = messages;
   if (serviceLegacy.length === 0) {
     // Invoice's apikey stays beside the token: with no ticket, nothing here is legacy for it.
-    if (!opaqueLegacy) return;
-    const reason = 'the parameters come from a constant defined in another module';
-    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    if (opaqueLegacy) unfixed('unfixable', messages.unfixable(FOREIGN_CONSTANT_REASON));
     return;
   }
   const pathStyle = params.find((param) => param.isPathStyle);
   if (pathStyle && !service.hasPathStyleParams) {
     const reason = `its ${pathStyle.name} is written in the URL path, which ${service.name} never accepted`;
     reportHardcodedCredentials(serviceLegacy, context, false);
-    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    unfixed('unfixable', messages.unfixable(reason));
     return;
   }
   // `CRM + '?' + qs.stringify({ apikey }) + '&ticket=' + t`: the object is rewritten on its own; doing both would add two authtokens.
-  const isClaimed = context.objectParamNodes.has(request.root) || request.covers.some((node) => context.objectParamNodes.has(node));
-  if (isClaimed || request.atoms.some((atom) => atom.kind === 'hole' && context.objectParamNodes.has(atom.node))) {
+  const isClaimed = claims.paramNodes.has(request.root) || request.covers.some((node) => claims.paramNodes.has(node));
+  if (isClaimed || request.atoms.some((atom) => atom.kind === 'hole' && claims.paramNodes.has(atom.node))) {
     const reason = 'an object sent with the same request sets parameters too';
-    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason }, ...where, fixable: false });
+    unfixed('unfixable', messages.unfixable(reason));
     reportHardcodedCredentials(serviceLegacy, context, false);
     return;
   }
@@ -94,13 +73,13 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   const edits = typeof ops === 'string' ? ops : renderOps(request.atoms, ops, context);
   reportHardcodedCredentials(serviceLegacy, context, typeof edits !== 'string');
   if (typeof edits === 'string') {
-    context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { ...data, reason: edits }, ...where, fixable: false });
+    unfixed('unfixable', messages.unfixable(edits));
     return;
   }
   const removes = [...credentialUses(serviceLegacy, request.start, context), ...keptUses(typeof ops === 'string' ? [] : ops.keptUnproven, context)];
   context.report({
     ruleId: 'legacy-auth-params',
-    messageId: scope === null ? 'fixableWithoutScope' : 'fixable',
+    messageId: messages.fixedId,
     data,
     ...where,
     fixable: true,

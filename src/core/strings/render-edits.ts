@@ -5,18 +5,12 @@ import type { Edit } from '../findings.js';
 import type { Atom, Chain, HoleAtom, Operand } from './atoms.js';
 import type { Insertion, RewriteOps } from './rewrite-ops.js';
 import { listEdits, listItem, type ItemChange } from './list-edits.js';
+import { renderChunks, renderTemplate, type Piece } from './render-pieces.js';
 
 export interface RenderContext {
   text: string;
   index: NodeIndex;
 }
-
-type Piece =
-  | { kind: 'raw'; start: number; end: number }
-  | { kind: 'text'; value: string }
-  | { kind: 'code'; value: string }
-  /** A template's `${...}` kept as written, or with the expression inside replaced. */
-  | { kind: 'template-hole'; open: string; code: string; close: string };
 
 /** A format string's argument list after the rewrite: per original argument, and new ones. */
 interface FormatArgs {
@@ -25,12 +19,6 @@ interface FormatArgs {
 }
 
 class RenderError extends Error {}
-
-function escapeForQuote(value: string, quote: string): string {
-  let escaped = value.replace(/\\/g, '\\\\').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-  if (quote === '`') return escaped.replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
-  return escaped.split(quote).join(`\\${quote}`);
-}
 
 /** Parents under which `a + b` may replace a single literal without parentheses. */
 function isAdditiveSafe(node: Node, index: NodeIndex): boolean {
@@ -246,41 +234,6 @@ function isOneLineRun(run: readonly Operand[], text: string): boolean {
     if (k > 0 && /[\r\n]/.test(text.slice(run[k]!.node.start ?? 0, run[k]!.node.end ?? 0))) return false;
   }
   return true;
-}
-
-/** String and expression operands: literal text becomes quoted chunks, code stands between them. */
-function renderChunks(pieces: readonly Piece[], quote: string, text: string): { text: string; chunks: number; endQuote?: string } | null {
-  const chunks: string[] = [];
-  let literal: string | null = null;
-  const flush = () => {
-    if (literal !== null && literal !== '') chunks.push(quote + literal + quote);
-    literal = null;
-  };
-  for (const piece of pieces) {
-    if (piece.kind === 'raw') literal = (literal ?? '') + text.slice(piece.start, piece.end);
-    else if (piece.kind === 'text') literal = (literal ?? '') + escapeForQuote(piece.value, quote);
-    else {
-      flush();
-      chunks.push(piece.kind === 'code' ? piece.value : piece.code);
-    }
-  }
-  const last = pieces[pieces.length - 1];
-  const endsInLiteral = last !== undefined && (last.kind === 'raw' || last.kind === 'text') && literal !== null && literal !== '';
-  flush();
-  if (chunks.length === 0) return null;
-  return { text: chunks.join(' + '), chunks: chunks.length, ...(endsInLiteral ? { endQuote: quote } : {}) };
-}
-
-function renderTemplate(pieces: readonly Piece[], text: string, chain: Chain): { text: string; chunks: number } | null {
-  let body = '';
-  for (const piece of pieces) {
-    if (piece.kind === 'raw') body += text.slice(piece.start, piece.end);
-    else if (piece.kind === 'text') body += escapeForQuote(piece.value, '`');
-    else if (piece.kind === 'template-hole') body += piece.open + piece.code + piece.close;
-    else body += '${' + piece.value + '}';
-  }
-  if (body === '' && chain.operands.length > 1) return null;
-  return { text: '`' + body + '`', chunks: 1 };
 }
 
 /** What an emptied chain becomes: a removed statement or array element, or an empty string. */
