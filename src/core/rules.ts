@@ -44,6 +44,8 @@ const RULE_TABLE = {
       'unused-variable': '{{name}} held the Zoho {{param}} and is unused after the migration; remove it',
       'unused-env-variable':
         '{{name}} held the Zoho {{param}} (process.env.{{env}}) and is unused after the migration; remove it and retire {{env}}',
+      'stored-credential':
+        '{{key}} reads the legacy Zoho {{credential}}, and no request in this file sends it; once no other code reads it, remove it and its stored value',
       'kept-part':
         '`{{kept}}` follows the {{param}} value and was kept as written; check that it is not part of the {{param}} (now removed) and that it starts with &',
       'unused-env':

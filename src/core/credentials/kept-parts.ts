@@ -5,9 +5,10 @@ import type { CredentialUse } from './credential-use.js';
  * Notes on what a rewrite kept right after a removed credential without proof that it is a
  * parameter of its own (`'&ticket=' + t + extra`): keeping it never loses a parameter, but if it
  * was the rest of the ticket the request now carries a stray piece, so a human looks once. Made
- * on the request before the rewrite (check, report) and on migrate's output.
+ * on the request before the rewrite (check, report) and on migrate's output. The PHP, Python and
+ * Ruby rewrites (polyglot/parsed/) make the same notes: only the text and a reporter are needed.
  */
-export function reportKeptParts(uses: readonly CredentialUse[], context: AnalysisContext): void {
+export function reportKeptParts(uses: readonly CredentialUse[], context: Pick<AnalysisContext, 'text' | 'report'>): void {
   for (const use of uses) {
     if (!use.kept) continue;
     const { start, end } = locate(use.kept, context.text);

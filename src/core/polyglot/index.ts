@@ -1,5 +1,6 @@
 import type { FileAnalysis, FileInput } from '../file-analysis.js';
 import type { DraftFinding } from '../context.js';
+import { shiftCredentialUse } from '../credentials/credential-use.js';
 import { FileFindings } from '../file-findings.js';
 import { findCredentialValues } from '../secrets/credential-values.js';
 import { directivesFromComments } from '../suppressions.js';
@@ -96,6 +97,7 @@ export function scanPolyglotSource(source: string, input: FileInput, language: P
         filePath: input.filePath,
         ...(resolved.tokenExprs ? { tokenExprs: resolved.tokenExprs } : {}),
         ...(input.readIncluded ? { readIncluded: input.readIncluded } : {}),
+        ...(input.removedCredentials ? { removedCredentials: input.removedCredentials.map((use) => shiftCredentialUse(use, -bom)) } : {}),
       })
     : undefined;
   const scanned: DraftFinding[] = [];

@@ -143,7 +143,11 @@ const EMBEDDED_PLACEHOLDER = /%[-+0 #]*\d*(\.\d+)?[sdifjoOc]|\{\d+\}|\{\{\s*[\w.
 
 function isPlaceholderValue(param: QueryParam): boolean {
   if (param.value.length === 0 || !param.value.every((atom) => atom.kind === 'char')) return false;
-  const text = valueText(param);
+  return isPlaceholderText(valueText(param));
+}
+
+/** Is a literal value a template placeholder (`%s`, `{0}`, `{{key}}`, ...)? The PHP/Python/Ruby rewrites ask too. */
+export function isPlaceholderText(text: string): boolean {
   return PLACEHOLDER.test(text) || EMBEDDED_PLACEHOLDER.test(text);
 }
 

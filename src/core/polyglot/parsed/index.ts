@@ -1,5 +1,7 @@
 import type { DraftFinding } from '../../context.js';
 import type { ResolvedOptions } from '../../options.js';
+import type { CredentialUse } from '../../credentials/credential-use.js';
+import { reportKeptParts } from '../../credentials/kept-parts.js';
 import type { ParseFailure } from '../../parse.js';
 import type { LineIndex } from '../../source/line-index.js';
 import { ANNOTATION_PREFIX, RULES } from '../../rules.js';
@@ -10,6 +12,7 @@ import type { ParsedContext } from './parsed-context.js';
 import { rewriteStringRequests } from './string-requests.js';
 import { includedPaths } from './included-files.js';
 import { parseTree, type ParsedLanguage, type SyntaxNode } from './syntax-tree.js';
+import { reportStoredCredentials } from './stored-credentials.js';
 import { reportTicketCode } from './ticket-code.js';
 import { pythonImportEdits, tokenExprFor, type TokenExprs } from './token-exprs.js';
 import { Values } from './values.js';
@@ -36,6 +39,8 @@ export interface ParsedSourceOptions {
   filePath: string;
   /** The text of an included file (relative to this file's folder), when the runner can read it. */
   readIncluded?: (fromFile: string, relative: string) => string | undefined;
+  /** On migrate's output: what its fixes removed and kept (offsets into this text, no BOM). */
+  removedCredentials?: readonly CredentialUse[];
 }
 
 export function analyzeParsedSource(text: string, language: ParsedLanguage, options: ResolvedOptions, source: ParsedSourceOptions): ParsedAnalysis {
@@ -75,6 +80,8 @@ export function analyzeParsedSource(text: string, language: ParsedLanguage, opti
   rewriteStringRequests(context);
   rewriteMapRequests(context);
   reportTicketCode(context);
+  reportStoredCredentials(context, drafts);
+  if (source.removedCredentials) reportKeptParts(source.removedCredentials, context);
   return { drafts };
 }
 

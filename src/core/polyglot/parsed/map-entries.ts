@@ -23,8 +23,10 @@ export interface MapEntry {
 }
 
 export interface ParamMap {
-  /** The literal, when there is one. */
+  /** The literal, when there is one (for Python's `dict(apikey=k)`, its argument list). */
   literal?: SyntaxNode;
+  /** `dict(...)`: the call, which is the map's value where the literal is for the others. */
+  expression?: SyntaxNode;
   /** The variable that holds it, as a reference key, when it is held in one. */
   variableKey?: string;
   entries: MapEntry[];
@@ -48,6 +50,20 @@ function pairEntry(pair: SyntaxNode, text: string): MapEntry | undefined {
   return name ? { name: name.name, key, nameStart: name.start, nameEnd: name.end, value, node: pair, kind: 'pair' } : undefined;
 }
 
+/** Python's `dict(apikey=k, ticket=t)`: the argument list of a call to the builtin, when it is one. */
+function dictCallArguments(node: SyntaxNode, text: string, grammar: Grammar): SyntaxNode | undefined {
+  if (grammar.language !== 'python' || node.type !== 'call') return undefined;
+  const callee = node.fields.get('function');
+  return callee?.type === 'identifier' && textOf(callee, text) === 'dict' ? node.fields.get('arguments') : undefined;
+}
+
+/** `apikey=k` given to `dict(...)`: the keyword is the key. */
+function keywordEntry(argument: SyntaxNode, text: string): MapEntry | undefined {
+  const key = argument.fields.get('name');
+  const value = argument.fields.get('value');
+  return key && value ? { name: textOf(key, text), key, nameStart: key.start, nameEnd: key.end, value, node: argument, kind: 'pair' } : undefined;
+}
+
 /** `$p['apikey'] = $k;`, `p['apikey'] = k`, `p[:apikey] = k`: the target and the key. */
 function assignedEntry(assignment: SyntaxNode, text: string, grammar: Grammar): MapEntry | undefined {
   if (assignment.type !== 'assignment_expression' && assignment.type !== 'assignment') return undefined;
@@ -66,13 +82,15 @@ export function collectParamMaps(tree: SyntaxNode, text: string, grammar: Gramma
   const byVariable = new Map<string, ParamMap>();
   const maps: ParamMap[] = [];
   for (const node of descendants(tree)) {
-    if (grammar.mapTypes.has(node.type)) {
-      const entries = node.children.filter((child) => grammar.pairTypes.has(child.type)).map((pair) => pairEntry(pair, text)).filter((entry): entry is MapEntry => entry !== undefined);
+    const keywords = dictCallArguments(node, text, grammar);
+    if (grammar.mapTypes.has(node.type) || keywords) {
+      const pairs = keywords ? keywords.children.filter((child) => child.type === 'keyword_argument').map((pair) => keywordEntry(pair, text)) : node.children.filter((child) => grammar.pairTypes.has(child.type)).map((pair) => pairEntry(pair, text));
+      const entries = pairs.filter((entry): entry is MapEntry => entry !== undefined);
       if (entries.length === 0) continue;
       const holder = node.parent?.type === 'assignment_expression' || node.parent?.type === 'assignment' ? node.parent : undefined;
       const left = holder?.fields.get('right') === node ? holder.fields.get('left') : undefined;
       const variableKey = left ? values.referenceKey(left) : undefined;
-      const map: ParamMap = { literal: node, entries, ...(variableKey ? { variableKey } : {}) };
+      const map: ParamMap = { literal: keywords ?? node, ...(keywords ? { expression: node } : {}), entries, ...(variableKey ? { variableKey } : {}) };
       maps.push(map);
       if (variableKey && !byVariable.has(variableKey)) byVariable.set(variableKey, map);
       continue;

@@ -39,9 +39,10 @@ export function rewriteMapRequests(context: ParsedContext): void {
 }
 
 function endpointOfMap(map: ParamMap, context: ParsedContext): Endpoint | undefined {
-  if (map.literal && !map.variableKey) return endpointOfValue(map.literal, context);
-  const holder = map.literal?.parent ?? map.entries[0]?.node;
-  const variable = map.literal ? map.literal.parent?.fields.get('left') : map.entries[0]?.target;
+  const value = map.expression ?? map.literal;
+  if (value && !map.variableKey) return endpointOfValue(value, context);
+  const holder = value?.parent ?? map.entries[0]?.node;
+  const variable = value ? value.parent?.fields.get('left') : map.entries[0]?.target;
   if (!holder || !variable) return undefined;
   // Uses after the last key assigned: that is where the finished map goes.
   const last = map.entries.reduce((latest, entry) => (entry.node.end > latest.end ? entry.node : latest), holder);
@@ -58,6 +59,7 @@ function newEntryText(entry: MapEntry, name: string, value: string, context: Par
   const { text, grammar } = context;
   if (entry.key.type === 'simple_symbol') return `:${name} => ${value}`;
   if (entry.key.type === 'hash_key_symbol') return `${name}: ${value}`;
+  if (entry.node.type === 'keyword_argument') return `${name}=${value}`;
   const quote = quoteOfKey(entry, text);
   return grammar.language === 'python' ? `${quote}${name}${quote}: ${value}` : `${quote}${name}${quote} => ${value}`;
 }

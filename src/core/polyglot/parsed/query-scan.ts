@@ -16,6 +16,8 @@ export interface AtomParam {
   separatorAfter: CharAtom | null;
   /** Is there anything between the value and the next separator? */
   hasTail: boolean;
+  /** What lies between the value and the next separator: kept by a rewrite, checked first (tail-parts.ts). */
+  tail: Atom[];
   /** Written as the last path segment (`/api/xml/read/apikey=K`, Creator): `pathSlash` is that `/`. */
   pathSlash?: CharAtom;
 }
@@ -70,6 +72,7 @@ export function scanAtomParams(atoms: readonly Atom[]): AtomParam[] {
       separatorBefore: isSeparatorChar(before) ? before : null,
       separatorAfter: after?.kind === 'char' && after.ch === '&' ? after : null,
       hasTail: end > k,
+      tail: atoms.slice(k, end),
       ...(isPathStart ? { pathSlash: before } : {}),
     });
   }

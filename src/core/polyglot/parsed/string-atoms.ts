@@ -1,5 +1,7 @@
 import { UNKNOWN_VALUE } from '../../zoho/endpoint.js';
-import { callArguments, calleeText, isBinary, namedChildren, operatorOf, textOf, type Grammar } from './grammar.js';
+import { argumentValue, formatCallOf, formatFields, type FormatCall } from './format-fields.js';
+import { HEREDOC_TYPES, heredocParts } from './heredoc.js';
+import { isBinary, namedChildren, operatorOf, textOf, type Grammar } from './grammar.js';
 import type { SyntaxNode } from './syntax-tree.js';
 import type { Values } from './values.js';
 
@@ -36,17 +38,7 @@ export type HolePlace =
   | { kind: 'interpolation'; literal: SyntaxNode }
   | { kind: 'placeholder'; literal: SyntaxNode; argIndex: number };
 
-export interface FormatCall {
-  kind: 'percent' | 'sprintf' | 'format';
-  /** The format string. */
-  literal: SyntaxNode;
-  /** The arguments in order, each the node that is removed with it. */
-  args: SyntaxNode[];
-  /** Python `"..." % value` with one value that is not a tuple. */
-  isSingleValue: boolean;
-  /** The whole expression (`"..." % (a, b)`, `sprintf(...)`, `"...".format(...)`). */
-  whole: SyntaxNode;
-}
+export { formatCallOf, type FormatCall } from './format-fields.js';
 
 export interface Chain {
   root: SyntaxNode;
@@ -66,9 +58,6 @@ export function literalQuote(literal: SyntaxNode, text: string): { open: string;
   return { open, quote, isFString: /f/i.test(open.slice(0, open.length - quote.length)), contentStart: first.end, contentEnd: last.start };
 }
 
-const PERCENT_PLACEHOLDER = /%(?:\d+\$)?[-+ 0#']*\d*(?:\.\d+)?([%a-zA-Z])/g;
-const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)((?:![rsa])?(?::[^{}]*)?)\}/g;
-
 export function flattenConcat(node: SyntaxNode, grammar: Grammar, text: string): SyntaxNode[] {
   // Python's adjacent literals (`'a' 'b'`, across lines in parentheses) are one string.
   if (node.type === 'concatenated_string') return namedChildren(node).filter((child) => child.type === 'string');
@@ -80,37 +69,12 @@ export function flattenConcat(node: SyntaxNode, grammar: Grammar, text: string):
   return [node];
 }
 
-/** A format expression rooted at `node`, when it is one of the three this tool reads. */
-export function formatCallOf(node: SyntaxNode, grammar: Grammar, text: string): FormatCall | undefined {
-  if (grammar.language === 'python' && node.type === 'binary_operator' && operatorOf(node, text) === '%') {
-    const left = node.fields.get('left');
-    const right = node.fields.get('right');
-    if (!left || !right || left.type !== 'string') return undefined;
-    const isTuple = right.type === 'tuple';
-    return { kind: 'percent', literal: left, args: isTuple ? namedChildren(right).filter((c) => c.type !== 'comment') : [right], isSingleValue: !isTuple, whole: node };
-  }
-  if (grammar.language === 'php' && node.type === 'function_call_expression' && calleeText(node, text).toLowerCase() === 'sprintf') {
-    const args = callArguments(node, text);
-    const format = args[0];
-    if (!format || !grammar.stringTypes.has(format.value.type)) return undefined;
-    return { kind: 'sprintf', literal: format.value, args: args.slice(1).map((arg) => arg.node), isSingleValue: false, whole: node };
-  }
-  if (grammar.language === 'python' && node.type === 'call') {
-    const callee = node.fields.get('function');
-    const object = callee?.fields.get('object');
-    const attribute = callee?.fields.get('attribute');
-    if (callee?.type !== 'attribute' || object?.type !== 'string' || !attribute || textOf(attribute, text) !== 'format') return undefined;
-    return { kind: 'format', literal: object, args: callArguments(node, text).map((arg) => arg.node), isSingleValue: false, whole: node };
-  }
-  return undefined;
-}
-
 export function buildChain(root: SyntaxNode, grammar: Grammar, text: string, values: Values): Chain | undefined {
   const format = formatCallOf(root, grammar, text);
   const operands = format ? [format.literal] : flattenConcat(root, grammar, text);
   const atoms: Atom[] = [];
   for (const [index, operand] of operands.entries()) {
-    if (grammar.stringTypes.has(operand.type)) {
+    if (grammar.stringTypes.has(operand.type) || HEREDOC_TYPES.has(operand.type)) {
       const literalAtoms = stringAtoms(operand, grammar, text, values, format);
       if (!literalAtoms) return undefined;
       atoms.push(...literalAtoms);
@@ -126,14 +90,15 @@ function charsOf(literal: SyntaxNode, start: number, end: number, text: string):
 }
 
 function stringAtoms(literal: SyntaxNode, grammar: Grammar, text: string, values: Values, format: FormatCall | undefined): Atom[] | undefined {
-  const quote = literalQuote(literal, text);
-  if (!quote) return undefined;
+  const isHeredoc = HEREDOC_TYPES.has(literal.type);
+  if (!isHeredoc && !literalQuote(literal, text)) return undefined;
   const atoms: Atom[] = [];
-  const children = literal.children.slice(1, -1);
+  const children = isHeredoc ? heredocParts(literal) : literal.children.slice(1, -1);
+  if (!children) return undefined;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     if (grammar.stringTextTypes.has(child.type)) {
-      if (format && literal === format.literal) atoms.push(...formatAtoms(literal, child, text, values, format));
+      if (format && literal === format.literal) atoms.push(...formatAtoms(literal, child, grammar, text, values, format));
       else atoms.push(...charsOf(literal, child.start, child.end, text));
       continue;
     }
@@ -164,37 +129,19 @@ function stringAtoms(literal: SyntaxNode, grammar: Grammar, text: string, values
 }
 
 /** Format strings: each placeholder is a hole standing for its argument; `%%`, `{{`, `}}` stay text. */
-function formatAtoms(literal: SyntaxNode, content: SyntaxNode, text: string, values: Values, format: FormatCall): Atom[] {
-  const raw = textOf(content, text);
+function formatAtoms(literal: SyntaxNode, content: SyntaxNode, grammar: Grammar, text: string, values: Values, format: FormatCall): Atom[] {
   const atoms: Atom[] = [];
-  const pattern = format.kind === 'format' ? FORMAT_FIELD : PERCENT_PLACEHOLDER;
-  pattern.lastIndex = 0;
-  let cursor = 0;
-  let next = format.kind === 'format' ? 0 : countPlaceholdersBefore(literal, content, text, format);
-  for (let match = pattern.exec(raw); match; match = pattern.exec(raw)) {
-    const isLiteral = format.kind === 'format' ? match[0] === '{{' || match[0] === '}}' : match[1] === '%';
-    if (isLiteral) continue;
-    const start = content.start + match.index;
-    atoms.push(...charsOf(literal, content.start + cursor, start, text));
-    const argIndex = format.kind === 'format' ? (match[1] === '' ? next++ : /^\d+$/.test(match[1]!) ? -1 : -2) : /^%\d+\$/.test(match[0]) ? -1 : next++;
-    const arg = argIndex >= 0 ? format.args[argIndex] : undefined;
-    const value = arg ? (arg.type === 'argument' || arg.type === 'keyword_argument' ? namedChildren(arg)[namedChildren(arg).length - 1]! : arg) : literal;
-    atoms.push({ kind: 'hole', node: value, known: arg ? values.evaluate(value) : UNKNOWN_VALUE, start, end: start + match[0].length, place: { kind: 'placeholder', literal, argIndex: arg ? argIndex : -1 } });
-    cursor = match.index + match[0].length;
+  let cursor = content.start;
+  for (const field of formatFields(format, grammar, text)) {
+    if (field.isLiteral || field.start < content.start || field.end > content.end) continue;
+    atoms.push(...charsOf(literal, cursor, field.start, text));
+    const arg = field.argIndex >= 0 ? format.args[field.argIndex] : undefined;
+    const value = arg ? argumentValue(arg) : literal;
+    atoms.push({ kind: 'hole', node: value, known: arg ? values.evaluate(value) : UNKNOWN_VALUE, start: field.start, end: field.end, place: { kind: 'placeholder', literal, argIndex: arg ? field.argIndex : -1 } });
+    cursor = field.end;
   }
-  atoms.push(...charsOf(literal, content.start + cursor, content.end, text));
+  atoms.push(...charsOf(literal, cursor, content.end, text));
   return atoms;
-}
-
-/** A format string split by escape sequences has several text children: numbering runs across them. */
-function countPlaceholdersBefore(literal: SyntaxNode, content: SyntaxNode, text: string, format: FormatCall): number {
-  let count = 0;
-  for (const child of literal.children) {
-    if (child === content) break;
-    if (child.type !== 'string_content') continue;
-    for (const match of textOf(child, text).matchAll(PERCENT_PLACEHOLDER)) if (match[1] !== '%' && format.kind !== 'format') count++;
-  }
-  return count;
 }
 
 export function atomsText(atoms: readonly Atom[]): string {

@@ -1,11 +1,15 @@
+import { reportKeptParts } from '../../credentials/kept-parts.js';
 import type { Edit } from '../../findings.js';
-import { planParamRewrite, type ParamAction } from '../../strings/plan-rewrite.js';
+import { isPlaceholderText, planParamRewrite, type ParamAction } from '../../strings/plan-rewrite.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../../zoho/services.js';
 import { descendants, isBinary, nearestScope, operatorOf, textOf } from './grammar.js';
 import type { ParsedContext } from './parsed-context.js';
 import { scanAtomParams, type AtomParam } from './query-scan.js';
 import { atomsText, buildChain, formatCallOf, literalQuote, type Chain, type HoleAtom } from './string-atoms.js';
 import type { SyntaxNode } from './syntax-tree.js';
+import { argumentRemoval, renumbering } from './format-edits.js';
+import { HEREDOC_TYPES, heredocHolder, isInterpolatingHeredoc } from './heredoc.js';
+import { checkTails } from './tail-parts.js';
 import { tokenInQuotes } from './token-exprs.js';
 
 /**
@@ -21,7 +25,8 @@ export function rewriteStringRequests(context: ParsedContext): void {
   const order: BuiltChain[][] = [];
   for (const node of descendants(context.tree)) {
     if (!isChainRoot(node, context)) continue;
-    if (!/(apikey|ticket|zoho_api_key)=/i.test(textOf(node, text))) continue;
+    const written = HEREDOC_TYPES.has(node.type) ? heredocHolder(node) : node;
+    if (!written || !/(apikey|ticket|zoho_api_key)=/i.test(textOf(written, text))) continue;
     if (owned.some((root) => root.start <= node.start && node.end <= root.end)) continue;
     const chain = buildChain(node, grammar, text, context.values);
     if (!chain) continue;
@@ -58,8 +63,9 @@ function isChainRoot(node: SyntaxNode, context: ParsedContext): boolean {
   if (parent && formatCallOf(parent, grammar, text)?.literal === node) return false;
   if (parent?.type === 'attribute' && parent.parent && formatCallOf(parent.parent, grammar, text)?.literal === node) return false;
   if (parent?.type === 'argument' && parent.parent?.parent && formatCallOf(parent.parent.parent, grammar, text)?.literal === node) return false;
+  if (parent?.type === 'argument_list' && parent.parent && formatCallOf(parent.parent, grammar, text)?.literal === node) return false;
   if (isConcat(parent) || parent?.type === 'concatenated_string') return false;
-  return isConcat(node) || node.type === 'concatenated_string' || grammar.stringTypes.has(node.type);
+  return isConcat(node) || node.type === 'concatenated_string' || grammar.stringTypes.has(node.type) || HEREDOC_TYPES.has(node.type);
 }
 
 /** `CRM_URL + '...?apikey=%s' % (k,)`: a format inside a concatenation is proven by what precedes it. */
@@ -100,6 +106,9 @@ function builtVariable(root: SyntaxNode, context: ParsedContext): { key: string;
 
 type Rendered = Edit[] | string;
 
+/** Python's `%(key)s` and `{key}`, Ruby's `%{key}` and `%<key>s`, also inside other text. */
+const NAMED_PLACEHOLDER = /%\(\w*\)|%\{\w+\}|%<\w+>|\{[A-Za-z_]\w*\}/;
+
 function reportChains(group: readonly BuiltChain[], context: ParsedContext): void {
   const service = group[0]!.service;
   const scope = scopeOf(service, context.crmScope);
@@ -110,7 +119,8 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
   // Creator's path-style parameters become a proper query string: that `/` turns into `?`.
   const slash = plan.find((planned) => planned.param.pathSlash)?.param.pathSlash;
   const edits: Edit[] = slash ? [{ start: slash.start, end: slash.end, text: '?' }] : [];
-  let reason: string | undefined;
+  const tails = checkTails(plan.map((planned) => planned.param), context);
+  let reason = 'reason' in tails ? tails.reason : undefined;
   for (const { param, action } of plan) {
     const rendered = renderParam(param, action, owners.get(param)!, scope, context);
     if (typeof rendered === 'string') {
@@ -119,12 +129,17 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
     }
     edits.push(...rendered);
   }
-  const where = { start: group[0]!.chain.root.start, end: group[group.length - 1]!.chain.root.end };
+  edits.push(...renumbering(plan, owners, context));
+  // A heredoc's body lies after its `<<~URL`: the finding covers both.
+  const lastAtom = (built: BuiltChain) => built.chain.atoms[built.chain.atoms.length - 1]?.end ?? 0;
+  const where = { start: group[0]!.chain.root.start, end: Math.max(group[group.length - 1]!.chain.root.end, ...group.map(lastAtom)) };
   if (reason !== undefined) {
     context.report({ ruleId: 'legacy-auth-params', messageId: 'unfixable', data: { service: service.name, params: names, reason }, ...where, fixable: false });
     return;
   }
   const usesToken = plan.some((planned) => planned.action.startsWith('authtoken'));
+  // The kept parts ride on the fix, so migrate's output names them again (parsed/index.ts).
+  const kept = 'kept' in tails ? tails.kept : [];
   context.report({
     ruleId: 'legacy-auth-params',
     messageId: scope === null ? 'fixableWithoutScope' : 'fixable',
@@ -132,7 +147,9 @@ function reportChains(group: readonly BuiltChain[], context: ParsedContext): voi
     ...where,
     fixable: true,
     edits: usesToken ? [...edits, ...context.tokenSupportEdits] : edits,
+    ...(kept.length > 0 ? { removes: kept } : {}),
   });
+  reportKeptParts(kept, context);
 }
 
 function valueEnd(param: AtomParam): number {
@@ -142,7 +159,11 @@ function valueEnd(param: AtomParam): number {
 
 function renderParam(param: AtomParam, action: ParamAction, chain: Chain, scope: string | null, context: ParsedContext): Rendered {
   const hole = param.value[0]?.kind === 'hole' ? (param.value[0] as HoleAtom) : undefined;
-  if (hole?.place.kind === 'placeholder' && hole.place.argIndex < 0) return `the ${param.name} value is a numbered or named format field`;
+  // `(CRM + '?apikey={}&...').format(k, ...)`: a placeholder in text this tool does not read as a
+  // format string is filled in by code it does not rewrite; replacing it would shift the others.
+  const literalValue = hole ? '' : param.value.map((atom) => (atom.kind === 'char' ? atom.ch : '')).join('');
+  if (!hole && (isPlaceholderText(literalValue) || NAMED_PLACEHOLDER.test(literalValue))) return `the ${param.name} value is a placeholder (${literalValue}) filled in elsewhere`;
+  if (hole?.place.kind === 'placeholder' && hole.place.argIndex < 0) return `the ${param.name} value is a format field that shows no one argument as it is`;
   const nameStart = param.nameAtoms[0]!.start;
   const nameEnd = param.nameAtoms[param.nameAtoms.length - 1]!.end;
   const literal = param.equals.literal;
@@ -186,6 +207,7 @@ function tokenValueEdits(param: AtomParam, hole: HoleAtom | undefined, chain: Ch
   if (hole?.place.kind === 'placeholder') {
     return [{ start: hole.node.start, end: hole.node.end, text: tokenExpr }];
   }
+  if (HEREDOC_TYPES.has(literal.type)) return heredocTokenEdits(param, hole, literal, context);
   const quote = literalQuote(literal, text);
   if (!quote) return 'the string could not be split';
   const start = hole ? hole.start : param.equals.end;
@@ -203,6 +225,22 @@ function tokenValueEdits(param: AtomParam, hole: HoleAtom | undefined, chain: Ch
   if (atContentStart) return [{ start: literal.start, end, text: `${tokenExpr} ${op} ${quote.open}` }];
   if (atContentEnd) return [{ start, end: literal.end, text: `${quote.quote} ${op} ${tokenExpr}` }];
   return [{ start, end, text: `${quote.quote} ${op} ${tokenExpr} ${op} ${quote.open}` }];
+}
+
+/**
+ * A heredoc cannot be split into a concatenation: the token is interpolated into its body. Ruby
+ * interpolates any expression; PHP only variables, properties and array elements, so PHP's default
+ * `getenv(...)` is refused there and a `tokenExprs.php` such as `$config->zohoToken` is written `{$config->zohoToken}`.
+ */
+function heredocTokenEdits(param: AtomParam, hole: HoleAtom | undefined, literal: SyntaxNode, context: ParsedContext): Rendered {
+  const { tokenExpr, text, grammar } = context;
+  if (!isInterpolatingHeredoc(literal, text)) return `the ${param.name} value is written in a heredoc that does not interpolate`;
+  if (grammar.language === 'ruby') {
+    if (hole) return [{ start: hole.node.start, end: hole.node.end, text: tokenExpr }];
+    return [{ start: param.equals.end, end: valueEnd(param), text: `#{${tokenExpr}}` }];
+  }
+  if (!/^\$[A-Za-z_]\w*(?:->[A-Za-z_]\w*|\[(?:'[^']*'|"[^"]*"|\d+)\])*$/.test(tokenExpr)) return `a PHP heredoc cannot interpolate the token expression ${tokenExpr} (configure tokenExprs.php as a variable to rewrite it)`;
+  return [{ start: hole ? hole.start : param.equals.end, end: hole ? hole.end : valueEnd(param), text: `{${tokenExpr}}` }];
 }
 
 const SPLIT_SAFE_PARENTS = new Set([
@@ -233,20 +271,4 @@ function scopeInsertion(param: AtomParam, hole: HoleAtom | undefined, chain: Cha
   // A new operand, quoted like the string that names the parameter.
   const quote = literalQuote(param.equals.literal, context.text)?.quote ?? "'";
   return { start: hole.end, end: hole.end, text: ` ${context.grammar.concatOperator} ${quote}${scopeText}${quote}` };
-}
-
-/** Removes a format argument with its comma; `"..." % t` loses ` % t` whole. */
-function argumentRemoval(chain: Chain, argIndex: number, context: ParsedContext): Edit[] {
-  const format = chain.format!;
-  if (format.isSingleValue) return [{ start: format.literal.end, end: format.whole.end, text: '' }];
-  const list = format.kind === 'sprintf' ? [format.literal.parent ?? format.literal, ...format.args] : format.args;
-  const index = format.kind === 'sprintf' ? argIndex + 1 : argIndex;
-  const arg = list[index]!;
-  const next = list[index + 1];
-  if (next) return [{ start: arg.start, end: next.start, text: '' }];
-  const previous = list[index - 1];
-  if (previous) return [{ start: previous.end, end: arg.end, text: '' }];
-  // The only argument of `.format(t)` or `% (t,)`: the trailing comma of a one-tuple goes too.
-  const after = /^\s*,/.exec(context.text.slice(arg.end));
-  return [{ start: arg.start, end: arg.end + (after ? after[0].length : 0), text: '' }];
 }

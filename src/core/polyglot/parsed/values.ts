@@ -1,4 +1,5 @@
 import { UNKNOWN_VALUE } from '../../zoho/endpoint.js';
+import { HEREDOC_TYPES, heredocHolder } from './heredoc.js';
 import { descendants, isBinary, namedChildren, nearestScope, operatorOf, textOf, type Grammar } from './grammar.js';
 import type { SyntaxNode } from './syntax-tree.js';
 
@@ -27,6 +28,10 @@ export class Values {
     if (depth > 12) return UNKNOWN_VALUE;
     const grammar = this.grammar;
     if (grammar.stringTypes.has(node.type)) return this.stringValue(node, depth);
+    if (HEREDOC_TYPES.has(node.type)) {
+      const body = heredocHolder(node);
+      return body ? this.stringValue(body, depth) : UNKNOWN_VALUE;
+    }
     if (node.type === 'concatenated_string') return namedChildren(node).map((part) => this.evaluate(part, depth + 1)).join('');
     if (node.type === 'parenthesized_expression') {
       const inner = namedChildren(node)[0];
