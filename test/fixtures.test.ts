@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../src/core/analyze.js';
 import { migrateSource } from '../src/core/migrate-source.js';
 import transform from '../transforms/zoho-authtoken.js';
 import { listFixturePairs } from './helpers/fixture-pairs.js';
+import { expectStatedFindings } from './helpers/stated-findings.js';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/transforms');
 const pairs = listFixturePairs(root);
@@ -35,16 +36,7 @@ describe('fixture pairs', () => {
       expect(existsSync(pair.output)).toBe(true);
     });
 
-    // Each pair states its findings, so a negative twin proves "no finding", not only "no edit".
-    it('reports the findings its .findings.json states', () => {
-      const file = pair.input.replace(/\.input\.([a-z]+)$/, '.$1.findings.json');
-      const actual = analyzeSource(input, { filePath: pair.filePath }).findings.map(
-        (finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity}${finding.fixable ? ' fixable' : ''}`,
-      );
-      if (process.env.UPDATE_FINDINGS === '1') writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
-      expect(existsSync(file), `${file} exists (UPDATE_FINDINGS=1 writes it)`).toBe(true);
-      expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-    });
+    it('reports the findings its .findings.json states', () => expectStatedFindings(pair, input));
 
     it('migrates to the expected bytes', () => {
       const expected = readFileSync(pair.output, 'utf8');

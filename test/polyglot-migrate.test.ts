@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { migrateSource } from '../src/core/migrate-source.js';
 import { classifyRequestText } from '../src/core/zoho/endpoint.js';
 import { scopeOf } from '../src/core/zoho/services.js';
 import { listFixturePairs } from './helpers/fixture-pairs.js';
+import { expectStatedFindings } from './helpers/stated-findings.js';
 import { recordPhp, recordPython, requestDifference } from './helpers/oracle.js';
 import { findPython2 } from './helpers/python2.js';
 
@@ -57,16 +58,7 @@ describe('PHP, Python and Ruby fixture pairs', () => {
     const input = readFileSync(pair.input, 'utf8');
     const expected = readFileSync(pair.output, 'utf8');
 
-    // Each pair states its findings (fixtures/README.md), so a negative twin proves "no finding", not only "no edit".
-    it('reports the findings its .findings.json states', () => {
-      const file = pair.input.replace(/\.input\.([a-z]+)$/, '.$1.findings.json');
-      const actual = analyzeSource(input, { filePath: pair.filePath }).findings.map(
-        (finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity}${finding.fixable ? ' fixable' : ''}`,
-      );
-      if (process.env.UPDATE_FINDINGS === '1') writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
-      expect(existsSync(file), `${file} exists (UPDATE_FINDINGS=1 writes it)`).toBe(true);
-      expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-    });
+    it('reports the findings its .findings.json states', () => expectStatedFindings(pair, input));
 
     it('migrates to the expected bytes; a negative twin stays as it is', () => {
       const result = migrateSource(input, { filePath: pair.filePath });
