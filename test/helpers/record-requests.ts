@@ -78,7 +78,7 @@ export async function recordRequests(files: Record<string, string>): Promise<str
   };
   // Schedulers never fire here: a renewal job is registered, and that is all.
   const cronStub = { schedule: () => ({ stop() {} }), scheduleJob: () => ({}) };
-  const packages: Record<string, unknown> = { request: requestStub, http: nodeHttp, https: nodeHttp, axios: axiosWith({}), 'node-fetch': fetchStub, 'node-cron': cronStub, 'node-schedule': cronStub };
+  const packages: Record<string, unknown> = { request: requestStub, http: nodeHttp, https: nodeHttp, axios: axiosWith({}), 'node-fetch': fetchStub, 'cross-fetch': fetchStub, 'node-cron': cronStub, 'node-schedule': cronStub };
 
   const cache = new Map<string, { exports: unknown }>();
   const context = vm.createContext({ process: { env: { ZOHO_CRM_AUTHTOKEN: 'TOKEN', ZOHO_API_KEY: 'KEY', ZOHO_USER: 'user', ZOHO_PASSWORD: 'pw' } }, setInterval: () => 0, setTimeout: () => 0, clearInterval: () => undefined, URL, URLSearchParams, Promise, console: { log() {}, error() {} }, Buffer });

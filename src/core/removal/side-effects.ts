@@ -1,9 +1,11 @@
+import { isBuiltin } from 'node:module';
 import type { Node } from '@babel/types';
 import { memberPath, staticPropertyName } from '../ast/node-utils.js';
 import type { NodeIndex } from '../ast/traverse.js';
 import { subtreeNodes } from '../ast/subtree.js';
 import type { LexicalBinding, LexicalScopes } from '../scope/lexical-scopes.js';
 import { isFunctionNode } from '../lifecycle/construct.js';
+import { REQUEST_SHAPES } from '../shapes/index.js';
 
 /** Globals whose calls compute a value and change nothing. */
 const PURE_GLOBALS = new Set(['encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'Error', 'TypeError', 'Date', 'Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'RegExp', 'Buffer', 'Promise', 'URL', 'URLSearchParams']);
@@ -16,8 +18,13 @@ const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'clearTimeo
 const READ_METHODS = new Set(['exec', 'test', 'match', 'matchAll', 'indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith', 'split', 'join', 'trim', 'slice', 'substring', 'substr', 'replace', 'toString', 'toLowerCase', 'toUpperCase', 'charAt', 'concat', 'map', 'filter', 'some', 'every', 'find', 'forEach', 'reduce', 'getTime', 'valueOf', 'toFixed', 'on', 'once', 'setEncoding', 'then', 'catch', 'finally', 'text', 'json']);
 /** Sending the request (`req.end()`) is the login's own effect, nowhere else. */
 const REQUEST_METHODS = new Set(['end', 'write', 'get', 'post', 'request', 'send', 'query', 'set', 'type', 'field']);
-/** Clients a ticket login is sent with. */
-export const HTTP_CLIENTS = new Set(['http', 'https', 'node:http', 'node:https', 'request', 'axios', 'superagent', 'got', 'node-fetch', 'needle', 'restler']);
+/**
+ * Clients a ticket login is sent with: the request shapes own the list, and a Node built-in is
+ * imported under both of its names (`https`, `node:https`).
+ */
+export const HTTP_CLIENTS: ReadonlySet<string> = new Set(
+  REQUEST_SHAPES.flatMap((shape) => shape.clientModules ?? []).flatMap((specifier) => (isBuiltin(specifier) && !specifier.startsWith('node:') ? [specifier, `node:${specifier}`] : [specifier])),
+);
 /** Schedulers a renewal job is registered with; what they run is checked with the rest of the construct. */
 const CRON_MODULES = new Set(['node-cron', 'cron', 'node-schedule']);
 const LOGGERS = new Set(['console', 'logger', 'log', 'winston', 'debug']);
@@ -69,7 +76,12 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
       if (binding && isLocal(binding) && moduleBehind(binding) === undefined) return undefined;
       if (binding) {
         const specifier = moduleBehind(binding);
-        if (specifier !== undefined) return facts.isTicketExport(binding, undefined) || CRON_MODULES.has(specifier) ? undefined : `it calls ${callee.name} (from '${specifier}')`;
+        if (specifier !== undefined) {
+          if (facts.isTicketExport(binding, undefined) || CRON_MODULES.has(specifier)) return undefined;
+          // A client called as itself (`request(opts)`, `fetch(url)` from cross-fetch) sends a request, as `request.get(url)` does.
+          if (HTTP_CLIENTS.has(specifier)) return isLogin ? undefined : `it sends a request (${callee.name})`;
+          return `it calls ${callee.name} (from '${specifier}')`;
+        }
         if (binding.kind === 'param') return `it calls ${callee.name}, which it was given`;
         dependsOn.add(binding);
         return undefined;

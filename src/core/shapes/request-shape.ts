@@ -116,6 +116,12 @@ export interface RequestShape {
    * flow follows a value set under any shape's key (`options.qs = { ... }`) towards its request.
    */
   paramKeys?: readonly string[];
+  /**
+   * The modules whose bindings this shape's calls read as an HTTP client (`require('axios')`), as
+   * written in an import. The ticket removal takes its client list from here (removal/side-effects.ts),
+   * so a client the shapes learn is one the removal knows sends requests.
+   */
+  clientModules?: readonly string[];
   /** The request this call sends, if it is one this shape knows. */
   requestCall?(call: AnyCall, tools: ShapeTools): RequestCall | undefined;
   /** What the call makes of a parameters value given as argument `index`. */

@@ -79,6 +79,7 @@ function interceptorRequest(call: AnyCall, tools: ShapeTools): RequestCall | und
  */
 export const axiosShape: RequestShape = {
   id: 'axios',
+  clientModules: MODULES,
   paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;

@@ -6,6 +6,7 @@ const PARAM_KEYS = ['body'];
 /** `fetch(url, { body })`: the URL (a string or a `new URL`) and a form body (`new URLSearchParams(...)`, a query string). */
 export const fetchShape: RequestShape = {
   id: 'fetch',
+  clientModules: MODULES,
   paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;

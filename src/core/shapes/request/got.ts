@@ -8,6 +8,7 @@ const PARAM_KEYS = ['searchParams', 'query', 'form', 'json', 'body'];
 /** got: `got(url, options)`, `got(options)` with `url`, and `got.get(url, options)` and the other methods. */
 export const gotShape: RequestShape = {
   id: 'got',
+  clientModules: MODULES,
   paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;

@@ -1,5 +1,6 @@
 import { calleeParts, isModuleName, plainArguments, type RequestCall, type RequestShape } from '../request-shape.js';
 
+const MODULES = ['needle'];
 const WITHOUT_DATA = new Set(['get', 'head']);
 const WITH_DATA = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -10,11 +11,12 @@ const WITH_DATA = new Set(['post', 'put', 'patch', 'delete']);
  */
 export const needleShape: RequestShape = {
   id: 'needle',
+  clientModules: MODULES,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
     const parts = calleeParts(call, tools);
     const args = plainArguments(call);
-    if (!parts || !args || parts.names.length > 2 || !isModuleName(parts, ['needle'], [])) return undefined;
+    if (!parts || !args || parts.names.length > 2 || !isModuleName(parts, MODULES, [])) return undefined;
     const method = parts.names[1];
     const request: RequestCall = { call, parts: {}, paramNodes: [] };
     // `needle(method, url, data)` and `needle.request(method, url, data)`.

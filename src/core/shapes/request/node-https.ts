@@ -29,6 +29,7 @@ function bodies(call: AnyCall, tools: ShapeTools): Node[] {
 /** Node's `https.request({ host, path }, cb)` / `http.get(url, options)`, and the body given to `req.write`/`req.end`. */
 export const nodeHttpsShape: RequestShape = {
   id: 'node-https',
+  clientModules: MODULES,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
     const parts = calleeParts(call, tools);

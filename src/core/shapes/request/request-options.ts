@@ -20,6 +20,7 @@ function factoryOf(node: Node, tools: ShapeTools): AnyCall | undefined {
  */
 export const requestOptionsShape: RequestShape = {
   id: 'request-options',
+  clientModules: MODULES,
   paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;

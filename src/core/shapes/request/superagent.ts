@@ -41,6 +41,7 @@ function requestUrl(receiver: Node, tools: ShapeTools): Node | undefined {
  */
 export const superagentShape: RequestShape = {
   id: 'superagent',
+  clientModules: MODULES,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
     const callee = unwrapExpression(call.callee);
