@@ -133,8 +133,10 @@ function mergeWithParsed(scanned: readonly DraftFinding[], parsed: ParsedAnalysi
   const isCoveredBy = (own: DraftFinding, draft: DraftFinding) =>
     covers(own, draft) &&
     (own.ruleId === draft.ruleId || (isTicketCode(own) && isTicketCode(draft)) || (isTicketCode(own) && (draft.messageId === 'setting' || draft.messageId === 'unprovable')));
+  const isDeadStorage = (draft: DraftFinding) => draft.messageId === 'setting' && (parsed.deadStorage ?? []).some((range) => range.start < draft.end && draft.start < range.end);
   const kept = scanned
     .filter((draft) => draft.ruleId === 'hardcoded-credential' || draft.severity === 'note' || !parsed.drafts.some((own) => isCoveredBy(own, draft)))
+    .filter((draft) => !isDeadStorage(draft))
     .map((draft): DraftFinding => {
       if (draft.messageId !== 'handwork' || parsed.parseError) return draft;
       const reason = `migrate could not follow how this ${language} request is built`;

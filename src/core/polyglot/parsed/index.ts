@@ -1,4 +1,5 @@
 import type { DraftFinding } from '../../context.js';
+import type { SourceRange } from '../../findings.js';
 import type { ResolvedOptions } from '../../options.js';
 import type { CredentialUse } from '../../credentials/credential-use.js';
 import { reportKeptParts } from '../../credentials/kept-parts.js';
@@ -25,6 +26,8 @@ export const PARSED_LANGUAGES: ReadonlySet<string> = new Set<ParsedLanguage>(['p
 export interface ParsedAnalysis {
   drafts: DraftFinding[];
   parseError?: ParseFailure;
+  /** Credential storage nothing in the file sends any more (stored-credentials.ts): no text-scan setting error there. */
+  deadStorage?: SourceRange[];
 }
 
 /**
@@ -80,9 +83,10 @@ export function analyzeParsedSource(text: string, language: ParsedLanguage, opti
   rewriteStringRequests(context);
   rewriteMapRequests(context);
   reportTicketCode(context);
-  reportStoredCredentials(context, drafts);
+  // `removedCredentials` is set (even empty) exactly when this is migrate's output being analysed.
+  const deadStorage = reportStoredCredentials(context, drafts, source.removedCredentials !== undefined);
   if (source.removedCredentials) reportKeptParts(source.removedCredentials, context);
-  return { drafts };
+  return { drafts, deadStorage };
 }
 
 /** One level of includes: the constants of each file this one includes, parsed with the same grammar. */

@@ -1,4 +1,5 @@
 import type { DraftFinding } from '../../context.js';
+import type { SourceRange } from '../../findings.js';
 import { isLegacyParamName } from '../../zoho/services.js';
 import { legacyCredentialOf } from '../credential-keys.js';
 import { descendants, textOf } from './grammar.js';
@@ -22,18 +23,21 @@ const LEGACY_URL_PARAM = /[?&/](?:apikey|ticket|zoho_api_key)=/i;
 /**
  * A variable that reads the legacy API key (or ticket) from storage (`get_option('zoho_apikey')`,
  * `os.environ['ZOHO_API_KEY']`, `ENV['ZOHO_API_KEY']`), in a file that no longer sends a legacy
- * credential anywhere outside flagged ticket code (after the rewrite, or a settings module whose
- * requests live elsewhere and are reported there): it is dead storage, not a request to migrate. Its text-scan `setting` error becomes this note (it covers the same
- * range), so `check` after `migrate` fails only on the ticket code, while the note still tells the
- * user to delete it and the stored value. The file cannot prove that no other file reads a global,
- * hence "once no other code reads it". A literal value stays an error: it is a committed secret.
- * While any legacy request remains, the setting error stays too: that file is not migrated yet.
+ * credential anywhere outside flagged ticket code: dead storage, not a request to migrate. As in
+ * JavaScript, where the variables a rewrite leaves unused are noted on migrate's output only, it
+ * is a note on migrate's output (`isMigrateOutput`: the rewrite just removed credentials here) and
+ * nothing in a later `check`, so `check` after `migrate` fails on the ticket code alone. Either way
+ * its range is returned, so the text scan's `setting` error over it is dropped. The file cannot
+ * prove that no other file reads a global, hence the note's "once no other code reads it". A
+ * literal value stays an error (a committed secret), and while any legacy request remains the
+ * setting error stays too: that file is not migrated yet.
  */
-export function reportStoredCredentials(context: ParsedContext, drafts: readonly DraftFinding[]): void {
+export function reportStoredCredentials(context: ParsedContext, drafts: readonly DraftFinding[], isMigrateOutput: boolean): SourceRange[] {
   const ticketCode = drafts.filter((draft) => draft.ruleId === 'ticket-generation' || draft.ruleId === 'ticket-regeneration');
   const inTicketCode = (node: { start: number; end: number }) => ticketCode.some((code) => code.start <= node.start && node.end <= code.end);
-  if (sendsLegacyCredentials(context, drafts, inTicketCode)) return;
+  if (sendsLegacyCredentials(context, drafts, inTicketCode)) return [];
   const { text, grammar } = context;
+  const dead: SourceRange[] = [];
   for (const node of descendants(context.tree)) {
     if (node.type !== 'assignment_expression' && node.type !== 'assignment') continue;
     const left = node.fields.get('left');
@@ -43,8 +47,10 @@ export function reportStoredCredentials(context: ParsedContext, drafts: readonly
     const key = textOf(named, text).replace(/^[$@]+/, '');
     const credential = legacyCredentialOf(key);
     if (!credential || grammar.stringTypes.has(right.type) || right.type === 'concatenated_string') continue;
-    context.report({ ruleId: 'legacy-auth-params', messageId: 'stored-credential', severity: 'note', data: { key, credential }, start: left.start, end: right.end, fixable: false });
+    dead.push({ start: left.start, end: right.end });
+    if (isMigrateOutput) context.report({ ruleId: 'legacy-auth-params', messageId: 'stored-credential', severity: 'note', data: { key, credential }, start: left.start, end: right.end, fixable: false });
   }
+  return dead;
 }
 
 /**
