@@ -90,9 +90,12 @@ export const DOTENV_GLOBS: readonly string[] = ['.env', '.env.*'];
 
 /** How a file is read, by its name (a path with `/` or the platform's separator), or undefined when it is not read. */
 export function fileTypeOf(filePath: string): FileType | undefined {
-  const name = filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1).toLowerCase();
-  const dot = name.lastIndexOf('.');
-  const byExtension = dot > 0 ? BY_EXTENSION[name.slice(dot + 1)] : undefined;
-  if (byExtension) return byExtension;
-  return DOTENV.test(name) ? polyglot('env') : undefined;
+  // Called for every file of a tree: the extension is sliced from the path, without copying the name.
+  const nameStart = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1;
+  const dot = filePath.lastIndexOf('.');
+  if (dot > nameStart) {
+    const byExtension = BY_EXTENSION[filePath.slice(dot + 1).toLowerCase()];
+    if (byExtension) return byExtension;
+  }
+  return DOTENV.test(filePath.slice(nameStart).toLowerCase()) ? polyglot('env') : undefined;
 }

@@ -51,9 +51,9 @@ export interface Discovery {
 
 /** A file the analysis reads, by its name: a discovered extension, or a dotenv file (`.env`, `.env.local`). */
 function hasSourceExtension(file: string): boolean {
-  const name = path.basename(file);
-  if (ALWAYS_IGNORED_FILES.has(name)) return false;
-  return fileTypeOf(name) !== undefined;
+  // The lock files end in .json: the name is cut out for those alone (every file of a tree comes here).
+  if (file.endsWith('.json') && ALWAYS_IGNORED_FILES.has(path.basename(file))) return false;
+  return fileTypeOf(file) !== undefined;
 }
 
 function isInside(folder: string, candidate: string): boolean {
@@ -181,7 +181,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
 
   const listWithGit = async (root: Root): Promise<void> => {
     const prefix = root.logical.endsWith(path.sep) ? root.logical : root.logical + path.sep;
-    const isFolderUserIgnored = (options.ignore ?? []).length > 0 ? userIgnoredFolders(isUserIgnored, root.logical) : () => false;
+    const isFolderUserIgnored = (options.ignore ?? []).length > 0 ? userIgnoredFolders(isUserIgnored, root.logical) : undefined;
     let listed = 0;
     await streamGitFiles(root.logical, (entry: GitListEntry) => {
       const isFolder = entry.relative.endsWith('/');
@@ -189,7 +189,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       const full = prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
       if (hasAlwaysIgnoredSegment(relative)) return;
       if (relative === '.gitattributes' || relative.endsWith('/.gitattributes')) gitAttributesFolders.push(path.dirname(full));
-      if (isFolderUserIgnored(path.dirname(full))) return;
+      if (isFolderUserIgnored?.(path.dirname(full))) return;
       const isSubmodule = entry.mode === '160000';
       if (isFolder || isSubmodule) {
         if (isUserIgnored(full, true)) return;

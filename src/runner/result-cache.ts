@@ -196,7 +196,9 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
     settleDependents(gitAttributesFolders = []) {
       const settled: { task: FileTask; outcome: FileOutcome | undefined }[] = [];
       const isConvertingAnywhere = byObject.length > 0 && mayGitConvertAnywhere(options.cwd);
-      const isConverting = (absolute: string) => isConvertingAnywhere || gitAttributesFolders.some((folder) => isInside(folder, absolute));
+      // Each folder's prefix once, not once per file and folder.
+      const prefixes = gitAttributesFolders.map((folder) => (folder.endsWith(path.sep) ? folder : folder + path.sep));
+      const isConverting = (absolute: string) => isConvertingAnywhere || prefixes.some((prefix) => absolute.startsWith(prefix)) || gitAttributesFolders.includes(absolute);
       for (const { task, stored } of byObject) {
         const lookup = isConverting(task.absolute) ? lookupByStamp(task, stored) : lookupByObject(task, stored);
         if (lookup.kind !== 'after-discovery') settled.push({ task, outcome: lookup.kind === 'hit' ? lookup.outcome : undefined });

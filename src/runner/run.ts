@@ -65,10 +65,16 @@ export interface RunOptions extends CoreOptions {
 }
 
 /** `/`-separated and relative to the working directory; a string slice for the usual case (path.relative resolves both sides on every call). */
-function relativeName(cwd: string, file: string): string {
+function relativeNamer(cwd: string): (file: string) => string {
   const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-  const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(cwd, file);
-  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  return (file) => {
+    const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(cwd, file);
+    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  };
+}
+
+function relativeName(cwd: string, file: string): string {
+  return relativeNamer(cwd)(file);
 }
 
 /** Paths that could not be analysed at all (missing, unreadable folders, links): reported once each. */
@@ -136,10 +142,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const pool = createAnalysisPool(taskOptions, options.jobs, onOutcome, options.signal);
   // The configuration's include/ignore globs apply as files stream in; a selection applies them itself.
   const isFiltered = options.fileFilter ? fileFilterPredicate(options.fileFilter) : () => true;
+  const nameOf = relativeNamer(options.cwd);
   const analyse = (absolute: string, object?: string | null) => {
     if (absolute === cache?.file) return;
     found++;
-    const task = { absolute, file: relativeName(options.cwd, absolute) };
+    const task = { absolute, file: nameOf(absolute) };
     if (isRemoving) discovered.push(absolute);
     const cached = cache?.lookup(task, object);
     if (cached?.kind === 'hit') collect(cached.outcome.result);
