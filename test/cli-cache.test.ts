@@ -160,12 +160,13 @@ describe('--cache (check, report)', () => {
     const cacheFile = path.join(dir, 'cache.json');
     await runMain(['check', '--cache', '--cache-location', 'cache.json'], dir);
     const stored = JSON.parse(readFileSync(cacheFile, 'utf8'));
-    stored.entries['a.js'][3] = { file: 'a.js', status: 'unchanged', findings: 'nonsense' };
-    stored.entries['b.js'] = 'nonsense';
+    // One array per field (cache-file.ts): a.js gets a nonsense result, b.js a nonsense stamp.
+    stored.details[stored.files.indexOf('a.js')] = [{ file: 'a.js', status: 'unchanged', findings: 'nonsense' }, 0];
+    stored.sizes[stored.files.indexOf('b.js')] = 'nonsense';
     writeFileSync(cacheFile, JSON.stringify(stored));
     // (--ignore: the uncached run would scan cache.json as one more file of the tree)
     await expectSameAsUncached(['check', '--format', 'json', '--ignore', 'cache.json'], dir, ['--cache', '--cache-location', 'cache.json']);
-    writeFileSync(cacheFile, JSON.stringify({ ...stored, entries: 42 }));
+    writeFileSync(cacheFile, JSON.stringify({ ...stored, files: 42 }));
     const run = await runMain(['check', '--cache', '--cache-location', 'cache.json', '--format', 'json'], dir);
     expect(run.stderr).toMatch(/warning: ignoring the cache .*: it is corrupt \(unexpected layout\)/);
     expect(JSON.parse(run.stdout).findings).toHaveLength(2);

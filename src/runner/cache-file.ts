@@ -9,7 +9,7 @@ import { replaceFileAtomic } from './write-atomic.js';
 /** What says "this file is ours", whatever its version: anything else at the location is not touched. */
 const MARKER = 'zoho-authtoken-codemod result cache';
 /** Bumped when the layout below changes; an older layout is dropped without a warning. */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 /** One file's cached result and the stamp it is valid for. */
 export interface CacheEntry {
@@ -22,23 +22,38 @@ export interface CacheEntry {
   dependencies?: FileDependencies;
 }
 
-/** On disk each entry is a tuple, `[size, mtimeMs, hash | 0, result | 0, dependencies | 0]`: 46,000 of them stay a few MB. */
+/** One entry as a tuple, `[size, mtimeMs, hash | 0, result | 0, dependencies | 0]`, as it is kept between reading and writing. */
 type StoredEntry = [number, number, string | 0, FileResult | 0, FileDependencies | 0];
 
-interface StoredCache {
+/**
+ * On disk one array per field, entry `i` at index `i` of each: 46,000 entries parse as a few
+ * long arrays rather than 46,000 keys and tuples. The few results and dependencies (files with
+ * something to say) are keyed by index in `details`. Entries are written in the order the run
+ * looked their files up, which the next run over an unchanged tree repeats (see `indexOf`).
+ */
+interface StoredColumns {
+  /** The file's name relative to the working directory (part of the settings key). */
+  files: string[];
+  sizes: number[];
+  mtimesMs: number[];
+  hashes: (string | 0)[];
+  details: Record<number, [FileResult | 0, FileDependencies | 0]>;
+}
+
+interface StoredCache extends StoredColumns {
   cacheOf: typeof MARKER;
   formatVersion: number;
   /** cacheSettingsKey: tool version, command and the resolved options; a change drops every entry. */
   settings: string;
   /** When the run that wrote it began: entries modified after (less a margin) are verified by hash. */
   startedAt: number;
-  /** Keyed by the file's name relative to the working directory (part of the settings key). */
-  entries: Record<string, StoredEntry>;
 }
 
 export interface LoadedCache {
-  /** As parsed: a Map of 46,000 entries would cost a third of a cached run's start-up to build. */
-  entries: Record<string, StoredEntry>;
+  /** As parsed; no field of an entry is trusted before it is checked (decodeEntry, or compared with what it must equal). */
+  columns: StoredColumns;
+  /** The index of a file's entry, or -1. */
+  indexOf(file: string): number;
   startedAt: number;
   /** False for a file at the location that is not a cache of ours: it is left as it was. */
   isWritable: boolean;
@@ -62,7 +77,10 @@ export function cacheFilePath(location: string | undefined, cwd: string, command
 
 function isStoredCache(value: unknown): value is StoredCache {
   const cache = value as StoredCache;
-  return typeof cache === 'object' && cache !== null && typeof cache.settings === 'string' && typeof cache.startedAt === 'number' && typeof cache.entries === 'object' && cache.entries !== null;
+  if (typeof cache !== 'object' || cache === null || typeof cache.settings !== 'string' || typeof cache.startedAt !== 'number') return false;
+  const { files, sizes, mtimesMs, hashes, details } = cache;
+  const isColumn = (column: unknown) => Array.isArray(column) && column.length === files.length;
+  return Array.isArray(files) && isColumn(sizes) && isColumn(mtimesMs) && isColumn(hashes) && typeof details === 'object' && details !== null && !Array.isArray(details);
 }
 
 /**
@@ -72,7 +90,7 @@ function isStoredCache(value: unknown): value is StoredCache {
  * configuration is silently replaced.
  */
 export function loadCache(file: string, settings: string, warn: (message: string) => void): LoadedCache {
-  const empty = (isWritable: boolean): LoadedCache => ({ entries: {}, startedAt: 0, isWritable });
+  const empty = (isWritable: boolean): LoadedCache => ({ columns: emptyColumns(), indexOf: () => -1, startedAt: 0, isWritable });
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -98,7 +116,52 @@ export function loadCache(file: string, settings: string, warn: (message: string
     return empty(true);
   }
   if (parsed.settings !== settings) return empty(true);
-  return { entries: parsed.entries, startedAt: parsed.startedAt, isWritable: true };
+  const { files, sizes, mtimesMs, hashes, details } = parsed;
+  return { columns: { files, sizes, mtimesMs, hashes, details }, indexOf: nameIndex(files), startedAt: parsed.startedAt, isWritable: true };
+}
+
+/**
+ * Names are asked for in discovery order, the order they were written in when nothing moved: a
+ * cursor answers those by one comparison each, and a Map (which hashes every name) is built only
+ * when a name is not where the cursor expected it.
+ */
+function nameIndex(files: readonly string[]): (file: string) => number {
+  let cursor = 0;
+  let byName: Map<string, number> | undefined;
+  return (file) => {
+    if (files[cursor] === file) return cursor++;
+    if (!byName) {
+      byName = new Map();
+      // A damaged file may repeat a name: the first entry counts.
+      for (let i = files.length - 1; i >= 0; i--) byName.set(files[i]!, i);
+    }
+    const index = byName.get(file) ?? -1;
+    if (index >= 0) cursor = index + 1;
+    return index;
+  };
+}
+
+export function emptyColumns(): StoredColumns {
+  return { files: [], sizes: [], mtimesMs: [], hashes: [], details: Object.create(null) as StoredColumns['details'] };
+}
+
+/** Entry `index` as a tuple, as stored (decodeEntry checks it). */
+export function storedAt(columns: StoredColumns, index: number): StoredEntry {
+  const details = Object.hasOwn(columns.details, index) ? columns.details[index] : undefined;
+  return [columns.sizes[index]!, columns.mtimesMs[index]!, columns.hashes[index]!, details?.[0] ?? 0, details?.[1] ?? 0];
+}
+
+/** The usual entry of a tree: nothing to say about the file (no result, no dependencies). */
+export function isPlainAt(columns: StoredColumns, index: number): boolean {
+  return !Object.hasOwn(columns.details, index);
+}
+
+export function appendEntry(columns: StoredColumns, file: string, entry: StoredEntry): void {
+  const index = columns.files.push(file) - 1;
+  columns.sizes.push(entry[0]);
+  columns.mtimesMs.push(entry[1]);
+  columns.hashes.push(entry[2]);
+  if (entry[3] !== 0 || entry[4] !== 0) columns.details[index] = [entry[3], entry[4]];
 }
 
 function isFileResult(value: unknown): value is FileResult {
@@ -127,15 +190,15 @@ export function decodeEntry(stored: unknown): CacheEntry | undefined {
   return { size, mtimeMs, ...(hash ? { hash } : {}), ...(result ? { result } : {}), ...(dependencies ? { dependencies } : {}) };
 }
 
-export type { StoredEntry };
+export type { StoredColumns, StoredEntry };
 
 export function encodeEntry(entry: CacheEntry): StoredEntry {
   return [entry.size, entry.mtimeMs, entry.hash ?? 0, entry.result ?? 0, entry.dependencies ?? 0];
 }
 
 /** Writes the cache atomically (a reader sees the old cache or the new one); trouble is one warning, never a failed run. */
-export async function saveCache(file: string, cache: { settings: string; startedAt: number; entries: Record<string, StoredEntry> }, warn: (message: string) => void): Promise<void> {
-  const stored: StoredCache = { cacheOf: MARKER, formatVersion: FORMAT_VERSION, settings: cache.settings, startedAt: cache.startedAt, entries: cache.entries };
+export async function saveCache(file: string, cache: { settings: string; startedAt: number; columns: StoredColumns }, warn: (message: string) => void): Promise<void> {
+  const stored: StoredCache = { cacheOf: MARKER, formatVersion: FORMAT_VERSION, settings: cache.settings, startedAt: cache.startedAt, ...cache.columns };
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     await replaceFileAtomic(file, JSON.stringify(stored));

@@ -42,39 +42,40 @@ function chain(first: void | Promise<void>, next: () => void | Promise<void>): v
 const SPACE = 0x20;
 const TAB = 0x09;
 
-/** Bytes `from` to `to` are all in `low`..`high`, or lower-case hex digits when `isHex`. */
-function isRun(bytes: Buffer, from: number, to: number, low: number, high: number, isHex = false): boolean {
+/** Characters `from` to `to` of `text` are all octal digits, or all lower-case hex digits when `isHex`. */
+function isDigits(text: string, from: number, to: number, isHex: boolean): boolean {
   for (let i = from; i < to; i++) {
-    const byte = bytes[i]!;
-    if (!(byte >= low && byte <= high) && !(isHex && byte >= 0x61 && byte <= 0x66)) return false;
+    const code = text.charCodeAt(i);
+    if (!(code >= 0x30 && code <= (isHex ? 0x39 : 0x37)) && !(isHex && code >= 0x61 && code <= 0x66)) return false;
   }
   return true;
 }
 
 /**
  * The length of the blob id of a `<tag> <mode> <object> <stage>\t<path>` index entry starting at
- * `start` (40 for SHA-1, 64 for SHA-256), or 0 for an untracked one (`? <path>`). Read from the
- * bytes, so that only the parts kept become strings (45,000 records per run).
+ * `start` (40 for SHA-1, 64 for SHA-256), or 0 for an untracked one (`? <path>`).
  */
-function stagedObjectLength(bytes: Buffer, start: number, end: number): number {
-  const tag = bytes[start]!;
-  if (tag <= SPACE || bytes[start + 1] !== SPACE || bytes[start + 8] !== SPACE || !isRun(bytes, start + 2, start + 8, 0x30, 0x37)) return 0;
-  for (const length of [40, 64]) {
-    const stage = start + 10 + length;
-    if (stage + 1 < end && bytes[stage - 1] === SPACE && bytes[stage + 1] === TAB && isRun(bytes, stage, stage + 1, 0x30, 0x33) && isRun(bytes, start + 9, stage - 1, 0x30, 0x39, true)) return length;
-  }
-  return 0;
+function objectLength(text: string, start: number, end: number, length: number): number {
+  const stage = start + 10 + length;
+  const code = text.charCodeAt(stage);
+  return stage + 1 < end && text.charCodeAt(stage - 1) === SPACE && text.charCodeAt(stage + 1) === TAB && code >= 0x30 && code <= 0x33 && isDigits(text, start + 9, stage - 1, true) ? length : 0;
 }
 
-function parseRecord(bytes: Buffer, start: number, end: number): Record {
-  const length = stagedObjectLength(bytes, start, end);
-  if (length === 0) return { tag: bytes.toString('utf8', start, start + 1), entry: { relative: bytes.toString('utf8', start + 2, end) } };
-  const tag = bytes[start]!;
+function stagedObjectLength(text: string, start: number, end: number): number {
+  if (text.charCodeAt(start) <= SPACE || text.charCodeAt(start + 1) !== SPACE || text.charCodeAt(start + 8) !== SPACE || !isDigits(text, start + 2, start + 8, false)) return 0;
+  return objectLength(text, start, end, 40) || objectLength(text, start, end, 64);
+}
+
+/** Record `start` to `end` of `text`: parsed by position, so only the parts kept become strings (45,000 records per run). */
+function parseRecord(text: string, start: number, end: number): Record {
+  const length = stagedObjectLength(text, start, end);
+  if (length === 0) return { tag: text.charAt(start), entry: { relative: text.slice(start + 2, end) } };
+  const tag = text.charAt(start);
   // Lower case: assume-unchanged (`-v`), which git does not check, so its blob id says nothing of the file.
-  const isAssumed = tag >= 0x61 && tag <= 0x7a;
-  const entry: GitListEntry = { relative: bytes.toString('utf8', start + 12 + length, end), mode: bytes.toString('latin1', start + 2, start + 8) };
-  if (!isAssumed) entry.object = bytes.toString('latin1', start + 9, start + 9 + length);
-  return { tag: String.fromCharCode(isAssumed ? tag - 0x20 : tag), entry };
+  const upper = tag.toUpperCase();
+  const entry: GitListEntry = { relative: text.slice(start + 12 + length, end), mode: text.slice(start + 2, start + 8) };
+  if (tag === upper) entry.object = text.slice(start + 9, start + 9 + length);
+  return { tag: upper, entry };
 }
 
 /**
@@ -128,16 +129,19 @@ export async function streamGitFiles(folder: string, onEntry: (entry: GitListEnt
     return previous && onEntry(previous);
   };
   // A name can be split across two chunks: the bytes after the last NUL wait for the next one.
+  // Each chunk is decoded once (a NUL is one byte in UTF-8, never part of another character).
   let carry = Buffer.alloc(0);
   for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
     const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const last = bytes.lastIndexOf(0);
+    const text = last === -1 ? '' : bytes.toString('utf8', 0, last + 1);
     let start = 0;
-    for (let end = bytes.indexOf(0, start); end !== -1; end = bytes.indexOf(0, start)) {
-      const waiting = take(parseRecord(bytes, start, end));
+    for (let end = text.indexOf('\0'); end !== -1; end = text.indexOf('\0', start)) {
+      const waiting = take(parseRecord(text, start, end));
       if (waiting) await waiting;
       start = end + 1;
     }
-    carry = Buffer.from(bytes.subarray(start));
+    carry = Buffer.from(bytes.subarray(last + 1));
   }
   if (pending) await onEntry(pending);
   const code = await exited;

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOOL } from '../version.js';
-import { cacheFilePath, decodeEntry, encodeEntry, loadCache, saveCache, type CacheEntry, type StoredEntry } from './cache-file.js';
+import { appendEntry, cacheFilePath, decodeEntry, emptyColumns, encodeEntry, isPlainAt, loadCache, saveCache, storedAt, type CacheEntry, type StoredEntry } from './cache-file.js';
 import { hashFileNow } from './content-hash.js';
 import { emptyResult } from './empty-result.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
@@ -67,10 +67,6 @@ export function cacheSettingsKey(taskOptions: FileTaskOptions): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
-function isPlainAndStamped(stored: StoredEntry | undefined, size: number, mtimeMs: number, racyFrom: number): stored is StoredEntry {
-  return Array.isArray(stored) && stored.length === 5 && stored[0] === size && stored[1] === mtimeMs && mtimeMs < racyFrom && stored[3] === 0 && stored[4] === 0;
-}
-
 function isInside(root: string, file: string): boolean {
   return file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
@@ -103,14 +99,26 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
   const settings = cacheSettingsKey(options.taskOptions);
   const file = cacheFilePath(options.location, options.cwd, options.taskOptions.command);
   const old = loadCache(file, settings, options.warn);
-  // What the next cache holds, as stored: the usual hit keeps the very tuple it was read as.
-  const next = new Map<string, StoredEntry>();
+  const { columns } = old;
+  const oldCount = columns.files.length;
+  // What the next cache holds. An old entry kept as it is is only marked (no copy, no Map entry);
+  // a new or changed one is kept by name. The names in the order looked up, with the old index or -1.
+  const isKept = new Uint8Array(oldCount);
+  let keptCount = 0;
+  const changed = new Map<string, StoredEntry>();
+  const lookedUp: string[] = [];
+  const lookedUpIndex: number[] = [];
+  const keep = (index: number) => {
+    if (isKept[index]) return;
+    isKept[index] = 1;
+    keptCount++;
+  };
   const racyFrom = old.startedAt - RACY_MARGIN_MS;
   // Stamps taken at lookup, for the entries recorded when an outcome arrives.
   const stamps = new Map<string, { size: number; mtimeMs: number }>();
-  const dependents: { task: FileTask; entry: CacheEntry }[] = [];
+  const dependents: { task: FileTask; index: number; entry: CacheEntry; isSameStamp: boolean }[] = [];
   // Files whose stored hash is the blob id git gave: hits unless git may convert (settleDependents).
-  const byObject: { task: FileTask; stored: StoredEntry }[] = [];
+  const byObject: { task: FileTask; index: number }[] = [];
   let hasNewFile = false;
   let isChanged = false;
 
@@ -126,7 +134,7 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
   };
 
   // A file's stamp (size, modification time) against its entry; a changed stamp is settled by content hash.
-  const lookupByStamp = (task: FileTask, stored: StoredEntry | undefined, isSuspect = false): CacheLookup => {
+  const lookupByStamp = (task: FileTask, index: number, isSuspect = false): CacheLookup => {
     let stat;
     try {
       stat = statSync(task.absolute, { throwIfNoEntry: false });
@@ -135,14 +143,14 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
     }
     if (!stat?.isFile()) return { kind: 'miss' };
     // The usual file of a tree: nothing to say, same stamp, not racy. No decoding, no copies.
-    if (!isSuspect && isPlainAndStamped(stored, stat.size, stat.mtimeMs, racyFrom)) {
-      next.set(task.file, stored);
+    if (!isSuspect && index >= 0 && columns.sizes[index] === stat.size && columns.mtimesMs[index] === stat.mtimeMs && stat.mtimeMs < racyFrom && isPlainAt(columns, index)) {
+      keep(index);
       return { kind: 'hit', outcome: outcomeOf(task, {}) };
     }
     stamps.set(task.file, { size: stat.size, mtimeMs: stat.mtimeMs });
-    const entry = stored === undefined ? undefined : decodeEntry(stored);
+    const entry = index < 0 ? undefined : decodeEntry(storedAt(columns, index));
     if (!entry) {
-      hasNewFile ||= stored === undefined;
+      hasNewFile ||= index < 0;
       return { kind: 'miss' };
     }
     // An I/O error may be gone by now (a permission fixed with chmod does not change the mtime):
@@ -156,41 +164,44 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
     }
     const fresh: CacheEntry = { ...entry, size: stat.size, mtimeMs: stat.mtimeMs };
     if (entry.dependencies) {
-      dependents.push({ task, entry: fresh });
+      dependents.push({ task, index, entry: fresh, isSameStamp });
       return { kind: 'after-discovery' };
     }
-    next.set(task.file, encodeEntry(fresh));
+    if (isSameStamp) keep(index);
+    else changed.set(task.file, encodeEntry(fresh));
     return { kind: 'hit', outcome: outcomeOf(task, fresh) };
   };
 
   // The stored hash is the blob id git holds for the unmodified file: the file's content is the one the result came from.
-  const lookupByObject = (task: FileTask, stored: StoredEntry): CacheLookup => {
-    if (stored.length === 5 && stored[3] === 0 && stored[4] === 0) {
-      next.set(task.file, stored);
+  const lookupByObject = (task: FileTask, index: number): CacheLookup => {
+    if (isPlainAt(columns, index)) {
+      keep(index);
       return { kind: 'hit', outcome: outcomeOf(task, {}) };
     }
-    const entry = decodeEntry(stored);
+    const entry = decodeEntry(storedAt(columns, index));
     // Damaged, or an I/O error that may be gone: decided (and recorded) by the stamp.
-    if (!entry || entry.result?.status === 'error') return lookupByStamp(task, stored);
+    if (!entry || entry.result?.status === 'error') return lookupByStamp(task, index);
     if (entry.dependencies) {
-      dependents.push({ task, entry });
+      dependents.push({ task, index, entry, isSameStamp: true });
       return { kind: 'after-discovery' };
     }
-    next.set(task.file, stored);
+    keep(index);
     return { kind: 'hit', outcome: outcomeOf(task, entry) };
   };
 
   return {
     file,
     lookup(task, object) {
-      const stored = Object.hasOwn(old.entries, task.file) ? old.entries[task.file] : undefined;
+      const index = old.indexOf(task.file);
+      lookedUp.push(task.file);
+      lookedUpIndex.push(index);
       // No stat, no read: git checked the file against its index, and its blob id is the key.
-      if (typeof object === 'string' && Array.isArray(stored) && stored[2] === object) {
-        byObject.push({ task, stored });
+      if (typeof object === 'string' && index >= 0 && columns.hashes[index] === object) {
+        byObject.push({ task, index });
         return { kind: 'after-discovery' };
       }
       // Git found it modified: a stamp put back (a restored mtime) must not pass for the content.
-      return lookupByStamp(task, stored, object === null);
+      return lookupByStamp(task, index, object === null);
     },
 
     settleDependents(gitAttributesFolders = []) {
@@ -199,13 +210,14 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
       // Each folder's prefix once, not once per file and folder.
       const prefixes = gitAttributesFolders.map((folder) => (folder.endsWith(path.sep) ? folder : folder + path.sep));
       const isConverting = (absolute: string) => isConvertingAnywhere || prefixes.some((prefix) => absolute.startsWith(prefix)) || gitAttributesFolders.includes(absolute);
-      for (const { task, stored } of byObject) {
-        const lookup = isConverting(task.absolute) ? lookupByStamp(task, stored) : lookupByObject(task, stored);
+      for (const { task, index } of byObject) {
+        const lookup = isConverting(task.absolute) ? lookupByStamp(task, index) : lookupByObject(task, index);
         if (lookup.kind !== 'after-discovery') settled.push({ task, outcome: lookup.kind === 'hit' ? lookup.outcome : undefined });
       }
-      for (const { task, entry } of dependents) {
+      for (const { task, index, entry, isSameStamp } of dependents) {
         const isValid = !hasNewFile && entry.dependencies!.files.every((dependency) => currentHash(dependency.absolute) === dependency.hash);
-        if (isValid) next.set(task.file, encodeEntry(entry));
+        if (isValid && isSameStamp) keep(index);
+        else if (isValid) changed.set(task.file, encodeEntry(entry));
         settled.push({ task, outcome: isValid ? outcomeOf(task, entry) : undefined });
       }
       return settled;
@@ -217,25 +229,37 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
       // A file that was read has a hash; one that was not (over the size limit) is cached by its stamp.
       // A text-only file says so (`textOnly`, its reason) even with nothing found: only a result with nothing to say is left out.
       const isPlain = result.status === 'unchanged' && result.findings.length === 0 && result.remaining.length === 0 && !result.suppressed && result.reason === undefined && !result.isTextOnly;
-      next.set(task.file, encodeEntry({ ...stamp, ...(hash ? { hash } : {}), ...(isPlain ? {} : { result }), ...(dependencies ? { dependencies } : {}) }));
+      changed.set(task.file, encodeEntry({ ...stamp, ...(hash ? { hash } : {}), ...(isPlain ? {} : { result }), ...(dependencies ? { dependencies } : {}) }));
       isChanged = true;
     },
 
     async save() {
       if (!old.isWritable) return;
       // Nothing recorded and every entry seen again: the file on disk says it all already.
-      const oldNames = Object.keys(old.entries);
-      if (!isChanged && next.size === oldNames.length) return;
+      if (!isChanged && changed.size === 0 && keptCount === oldCount) return;
       const roots = options.roots.map((root) => path.resolve(options.cwd, root));
-      // No prototype: a file named __proto__ is an entry like any other.
-      const entries: Record<string, StoredEntry> = Object.create(null);
-      for (const [name, entry] of next) entries[name] = entry;
-      for (const name of oldNames) {
+      const next = emptyColumns();
+      // In the order looked up, which the next run repeats (cache-file.ts, nameIndex).
+      const written = new Set<string>();
+      const write = (name: string, entry: StoredEntry) => {
+        if (written.has(name)) return;
+        written.add(name);
+        appendEntry(next, name, entry);
+      };
+      for (let i = 0; i < lookedUp.length; i++) {
+        const name = lookedUp[i]!;
+        const index = lookedUpIndex[i]!;
+        const entry = changed.get(name) ?? (index >= 0 && isKept[index] ? storedAt(columns, index) : undefined);
+        if (entry) write(name, entry);
+      }
+      for (let index = 0; index < oldCount; index++) {
+        const name = columns.files[index];
+        if (typeof name !== 'string' || isKept[index] || changed.has(name)) continue;
         // Not seen this run: kept when the run looked at part of the tree, dropped when its file is gone.
         const isUnwalked = options.isSelection || !roots.some((root) => isInside(root, path.resolve(options.cwd, name)));
-        if (!next.has(name) && isUnwalked) entries[name] = old.entries[name]!;
+        if (isUnwalked) write(name, storedAt(columns, index));
       }
-      await saveCache(file, { settings, startedAt, entries }, options.warn);
+      await saveCache(file, { settings, startedAt, columns: next }, options.warn);
     },
   };
 }
