@@ -87,5 +87,18 @@ export interface RunResult {
 
 /** All findings of a run in file order: `findings` for check, what the rewrite leaves for migrate. */
 export function allFindings(result: RunResult, which: 'findings' | 'remaining' = 'findings'): ReportedFinding[] {
-  return result.files.flatMap((file) => file[which]);
+  return listOfFiles(result.files, which);
+}
+
+/**
+ * One of the lists of every file, in file order, as one list (`flatMap` does the same, several
+ * times slower over the tens of thousands of empty lists of a big tree's run).
+ */
+export function listOfFiles<K extends 'findings' | 'remaining' | 'secrets'>(files: readonly FileResult[], which: K): FileResult[K][number][] {
+  const all: FileResult[K][number][] = [];
+  for (const file of files) {
+    const list = file[which];
+    for (let i = 0; i < list.length; i++) all.push(list[i]!);
+  }
+  return all;
 }

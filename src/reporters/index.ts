@@ -1,4 +1,4 @@
-import type { Command } from '../run-result.js';
+import { listOfFiles, type Command } from '../run-result.js';
 import { maskSecrets } from '../core/mask.js';
 import { githubReporter } from './github.js';
 import { gitlabReporter } from './gitlab.js';
@@ -39,7 +39,7 @@ export function formatsFor(command: Command): string[] {
  * format put in it: findings are masked where they are made, this is the last line of defence.
  */
 export function maskReport(text: string, result: RunResult): string {
-  return maskSecrets(text, result.files.flatMap((file) => file.secrets));
+  return maskSecrets(text, listOfFiles(result.files, 'secrets'));
 }
 
 export function renderReport(reporter: Reporter, result: RunResult, context: ReporterContext): string {

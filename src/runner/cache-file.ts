@@ -147,13 +147,14 @@ export function emptyColumns(): StoredColumns {
 
 /** Entry `index` as a tuple, as stored (decodeEntry checks it). */
 export function storedAt(columns: StoredColumns, index: number): StoredEntry {
-  const details = Object.hasOwn(columns.details, index) ? columns.details[index] : undefined;
+  const details = isPlainAt(columns, index) ? undefined : columns.details[index];
   return [columns.sizes[index]!, columns.mtimesMs[index]!, columns.hashes[index]!, details?.[0] ?? 0, details?.[1] ?? 0];
 }
 
 /** The usual entry of a tree: nothing to say about the file (no result, no dependencies). */
 export function isPlainAt(columns: StoredColumns, index: number): boolean {
-  return !Object.hasOwn(columns.details, index);
+  // An element load (no integer key is inherited), not Object.hasOwn, which makes a string of the index.
+  return columns.details[index] === undefined;
 }
 
 export function appendEntry(columns: StoredColumns, file: string, entry: StoredEntry): void {

@@ -229,7 +229,16 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     // git could not say, those up to the nearest `.git` do, as before git listed files.
     await walk(root.logical, root.real, status.kind === 'none' ? [] : parentGitignores(root.real));
   }
-  return { files: [...found].sort(), missing, problems: dedupeProblems(problems), ...(gitAttributesFolders.length > 0 ? { gitAttributesFolders } : {}) };
+  let sorted: string[] | undefined;
+  return {
+    // Sorted when first read: a run that took its files from onFile (check) never needs the list.
+    get files() {
+      return (sorted ??= [...found].sort());
+    },
+    missing,
+    problems: dedupeProblems(problems),
+    ...(gitAttributesFolders.length > 0 ? { gitAttributesFolders } : {}),
+  };
 }
 
 /** `node_modules` or `.git` anywhere in a `/`-separated path; the split only for paths that may have one. */
