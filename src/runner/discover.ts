@@ -3,6 +3,7 @@ import path from 'node:path';
 // The light table, not the parsers: discovery runs before anything needs them.
 import { extensionsRead, fileTypeOf } from '../core/file-types.js';
 import { workTreeStatus } from './git.js';
+import { foundFiles } from './found-files.js';
 import { streamGitFiles, type GitListEntry } from './git-files.js';
 import { describeIoError } from './read-source.js';
 import { ALWAYS_IGNORED_NAMES, isGitignored, parentGitignores, readGitignore, userIgnoreMatcher, type GitignoreLevel } from './ignore-rules.js';
@@ -86,13 +87,13 @@ interface Root {
 export async function discoverFiles(paths: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const missing: string[] = [];
   const problems: DiscoveryProblem[] = [];
-  const found = new Set<string>();
-  const files = {
-    add(absolute: string, object?: string | null) {
-      if (found.has(absolute)) return;
-      found.add(absolute);
-      options.onFile?.(absolute, object);
-    },
+  const files = foundFiles(options.onFile);
+  // Symbolic links met in a folder, followed once the folder is done (found-files.ts).
+  const links: Array<[link: string, folderReal: string]> = [];
+  const followLinks = () => {
+    if (links.length === 0) return;
+    files.expectRepeats();
+    for (const [link, folderReal] of links.splice(0)) followLink(link, folderReal);
   };
   const roots: Root[] = [];
   const gitAttributesFolders: string[] = [];
@@ -168,10 +169,10 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
         if (ALWAYS_IGNORED_NAMES.has(entry.name) || isUserIgnored(full, true) || isGitignored(full, true, here)) continue;
         await walk(full, realPrefix + entry.name, here);
       } else if (entry.isFile()) {
-        if (!isUserIgnored(full, false) && !isGitignored(full, false, here)) files.add(full);
+        if (!isUserIgnored(full, false) && !isGitignored(full, false, here)) files.addInFolder(full);
       } else if (entry.isSymbolicLink()) {
         if (ALWAYS_IGNORED_NAMES.has(entry.name) || isUserIgnored(full, false) || isGitignored(full, false, here)) continue;
-        followLink(full, folderReal);
+        links.push([full, folderReal]);
       } else if (hasSourceExtension(entry.name) && !isUserIgnored(full, false) && !isGitignored(full, false, here)) {
         // A FIFO, socket or device named like a source file: opening it could block or never end.
         problems.push({ absolute: full, status: 'skipped', reason: 'not a regular file' });
@@ -183,6 +184,8 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     const prefix = root.logical.endsWith(path.sep) ? root.logical : root.logical + path.sep;
     const isFolderUserIgnored = (options.ignore ?? []).length > 0 ? userIgnoredFolders(isUserIgnored, root.logical) : undefined;
     let listed = 0;
+    // A path in a merge conflict comes once per stage, one after another.
+    let previous: string | undefined;
     await streamGitFiles(root.logical, (entry: GitListEntry) => {
       const isFolder = entry.relative.endsWith('/');
       const relative = isFolder ? entry.relative.slice(0, -1) : entry.relative;
@@ -202,11 +205,13 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       // A tracked file is what the index says (git has left out those deleted from the work tree;
       // the read reports anything stranger); an untracked one, a link maybe, is looked at on disk.
       const isOnlyOnDisk = entry.mode === undefined || entry.mode === '120000';
-      if (!isOnlyOnDisk) files.add(full, entry.object);
-      else {
+      if (!isOnlyOnDisk) {
+        if (relative !== previous) files.addInFolder(full, entry.object);
+        previous = relative;
+      } else {
         const info = lstatSafe(full);
-        if (info?.isFile()) files.add(full);
-        else if (info?.isSymbolicLink()) followLink(full, realpathSync(path.dirname(full)));
+        if (info?.isFile()) files.addInFolder(full);
+        else if (info?.isSymbolicLink()) links.push([full, realpathSync(path.dirname(full))]);
         else if (info && !info.isDirectory()) problems.push({ absolute: full, status: 'skipped', reason: 'not a regular file' });
       }
       // The event loop must turn now and then, as in the walk: the pool's answers arrive there.
@@ -214,26 +219,32 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     });
   };
 
-  for (const root of roots) {
+  for (const [index, root] of roots.entries()) {
+    // A folder given after another may be inside it (`. src`).
+    if (index > 0) files.expectRepeats();
     const status = await workTreeStatus(root.logical);
     if (status.kind === 'work-tree') {
       try {
         await listWithGit(root);
+        followLinks();
         continue;
       } catch {
         // git could not list it (a broken index, a safe.directory refusal): the walk reads it
         // instead, so the folder is never passed unseen; files already listed are not added twice.
+        files.expectRepeats();
+        links.length = 0;
       }
     }
     // Where git says there is no work tree, no `.gitignore` above applies (git's own view); where
     // git could not say, those up to the nearest `.git` do, as before git listed files.
     await walk(root.logical, root.real, status.kind === 'none' ? [] : parentGitignores(root.real));
+    followLinks();
   }
   let sorted: string[] | undefined;
   return {
     // Sorted when first read: a run that took its files from onFile (check) never needs the list.
     get files() {
-      return (sorted ??= [...found].sort());
+      return (sorted ??= files.sorted());
     },
     missing,
     problems: dedupeProblems(problems),
