@@ -2,8 +2,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Finding } from '../core/findings.js';
 import type { CoreOptions } from '../core/options.js';
 import { UnparsedScan, type TextWindow } from '../core/unparsed-scan.js';
-import { isCandidateText } from './prefilter.js';
-import { describeIoError, isBinary } from './read-source.js';
+import { isCandidateText } from '../core/candidate-anchors.js';
+import { describeIoError } from '../io-error.js';
+import { isBinary } from './read-source.js';
 
 /** Bytes read at a time from a file over the size limit: memory stays at about this, whatever the file's size. */
 export const SCAN_CHUNK_BYTES = 1024 * 1024;

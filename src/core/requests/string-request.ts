@@ -1,6 +1,7 @@
 import type { Node } from '@babel/types';
 import type { AnalysisContext, DraftFinding } from '../context.js';
-import { credentialUses, type CredentialUse } from '../credentials/credential-uses.js';
+import type { CredentialUse } from '../credentials/credential-use.js';
+import { credentialUses } from '../credentials/credential-uses.js';
 import { reportKeptParts } from '../credentials/kept-parts.js';
 import { atomsText } from '../strings/atoms.js';
 import { LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
