@@ -6,6 +6,7 @@ import { subtreeNodes } from '../ast/subtree.js';
 import type { LexicalBinding, LexicalScopes } from '../scope/lexical-scopes.js';
 import { isFunctionNode } from '../lifecycle/construct.js';
 import { REQUEST_SHAPES } from '../shapes/index.js';
+import { accountsPageIn } from '../zoho/services.js';
 
 /** Globals whose calls compute a value and change nothing. */
 const PURE_GLOBALS = new Set(['encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'Error', 'TypeError', 'Date', 'Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'RegExp', 'Buffer', 'Promise', 'URL', 'URLSearchParams']);
@@ -50,8 +51,6 @@ export interface EffectVerdict {
   dependsOn: Set<LexicalBinding>;
 }
 
-const LOGIN_URL = /accounts\.zoho\.[a-z.]+\/(login|logout)/i;
-
 /**
  * Does removing `root` lose anything but ticket code? Every call and write in it is checked: reads
  * and local work are fine; calls of outer functions and writes of outer variables are fine only if
@@ -64,7 +63,7 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
   const start = root.start ?? 0;
   const end = root.end ?? 0;
   const isLocal = (binding: LexicalBinding) => (binding.id.start ?? 0) >= start && (binding.id.end ?? 0) <= end;
-  const isLogin = LOGIN_URL.test(text.slice(start, end)) || referencesLoginUrl(root, text, scopes, isLocal);
+  const isLogin = accountsPageIn(text.slice(start, end)) !== undefined || referencesLoginUrl(root, text, scopes, isLocal);
   const isStatementConstruct = !isFunctionNode(root) && root.type !== 'VariableDeclarator' && root.type !== 'ObjectProperty';
   const source = (node: Node) => text.slice(node.start ?? 0, node.end ?? 0);
 
@@ -207,7 +206,7 @@ function referencesLoginUrl(root: Node, text: string, scopes: LexicalScopes, isL
     if (node.type !== 'Identifier') continue;
     const binding = scopes.bindingOf(node);
     if (!binding || isLocal(binding) || !binding.init || binding.init.type === 'FunctionDeclaration') continue;
-    if (LOGIN_URL.test(text.slice(binding.init.start ?? 0, binding.init.end ?? 0))) return true;
+    if (accountsPageIn(text.slice(binding.init.start ?? 0, binding.init.end ?? 0)) !== undefined) return true;
   }
   return false;
 }
