@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Finding } from '../core/findings.js';
-import type { CoreOptions } from '../core/options.js';
+import type { ResolvedOptions } from '../core/options.js';
 import { UnparsedScan, type TextWindow } from '../core/unparsed-scan.js';
 import { isCandidateText } from '../core/candidate-anchors.js';
 import { describeIoError } from '../io-error.js';
@@ -25,7 +25,7 @@ function notParsed(reason: string): string {
 }
 
 /** The text scan of a file already read whole (a long line within the size limit). */
-export function scanUnparsedText(text: string, file: string, reason: string, core: CoreOptions): Scanned {
+export function scanUnparsedText(text: string, file: string, reason: string, core: ResolvedOptions): Scanned {
   const scan = new UnparsedScan(file, notParsed(reason), core);
   // Positions do not count a BOM (as everywhere); offsets do.
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
@@ -65,7 +65,7 @@ function decoderFor(encoding: 'utf8' | 'latin1'): Decode {
  * text scan, so memory stays bounded by the chunk size. Decoded as UTF-8; a file that turns out
  * not to be is scanned again from the start as Latin-1. Binary files are skipped.
  */
-export function scanUnparsedFile(absolute: string, file: string, reason: string, core: CoreOptions): UnparsedOutcome {
+export function scanUnparsedFile(absolute: string, file: string, reason: string, core: ResolvedOptions): UnparsedOutcome {
   let fd: number;
   try {
     fd = openSync(absolute, 'r');
@@ -102,7 +102,7 @@ function* decodedChunks(fd: number, chunk: Buffer, decode: Decode): Generator<st
   }
 }
 
-function scanChunks(fd: number, chunk: Buffer, encoding: 'utf8' | 'latin1', file: string, reason: string, core: CoreOptions): Scanned {
+function scanChunks(fd: number, chunk: Buffer, encoding: 'utf8' | 'latin1', file: string, reason: string, core: ResolvedOptions): Scanned {
   const scan = new UnparsedScan(file, notParsed(reason), core);
   // The UTF-8 decoder drops a BOM; the offsets of the findings still count it.
   const bom = encoding === 'utf8' && readSync(fd, chunk, 0, 3, 0) === 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 1 : 0;
