@@ -24,13 +24,13 @@ function notParsed(reason: string): string {
   return `the file was not parsed: ${reason}`;
 }
 
-/** The text scan of a file already read whole (a long line within the size limit). */
+/** The text scan of a file already read whole (a long line within the size limit), whose bytes passed the prefilter. */
 export function scanUnparsedText(text: string, file: string, reason: string, core: ResolvedOptions): Scanned {
   const scan = new UnparsedScan(file, notParsed(reason), core);
   // Positions do not count a BOM (as everywhere); offsets do.
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const window = { text: bom ? text.slice(1) : text, offset: bom, line: 1, column: 1 };
-  if (isCandidateText(window.text)) scan.scan(window);
+  scan.scan(window);
   return scan.finish();
 }
 
