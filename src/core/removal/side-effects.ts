@@ -26,6 +26,8 @@ const REQUEST_METHODS = new Set(['end', 'write', 'get', 'post', 'request', 'send
 export const HTTP_CLIENTS: ReadonlySet<string> = new Set(
   REQUEST_SHAPES.flatMap((shape) => shape.clientModules ?? []).flatMap((specifier) => (isBuiltin(specifier) && !specifier.startsWith('node:') ? [specifier, `node:${specifier}`] : [specifier])),
 );
+/** Globals a ticket login is sent with, called with no import (`fetch`, `XMLHttpRequest`, `$`): the request shapes own this list too. */
+export const HTTP_CLIENT_GLOBALS: ReadonlySet<string> = new Set(REQUEST_SHAPES.flatMap((shape) => shape.clientGlobals ?? []));
 /** Schedulers a renewal job is registered with; what they run is checked with the rest of the construct. */
 const CRON_MODULES = new Set(['node-cron', 'cron', 'node-schedule']);
 const LOGGERS = new Set(['console', 'logger', 'log', 'winston', 'debug']);
@@ -87,7 +89,7 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
       }
       if (callee.name === 'eval' || callee.name === 'Function') return 'it runs code through eval';
       if (PURE_GLOBALS.has(callee.name) || TIMERS.has(callee.name)) return undefined;
-      if (callee.name === 'fetch' || callee.name === 'XMLHttpRequest') return isLogin ? undefined : 'it sends a request';
+      if (HTTP_CLIENT_GLOBALS.has(callee.name)) return isLogin ? undefined : 'it sends a request';
       if (callee.name === 'require') {
         const [first] = (call as { arguments: Node[] }).arguments;
         if (first?.type !== 'StringLiteral') return 'it loads a module it names at run time';
@@ -116,7 +118,7 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
         if (LOGGERS.has(object.name)) return `it logs (${source(callee)})`;
         if (MUTATING_STATICS.has(`${object.name}.${method}`)) return `it calls ${object.name}.${method}`;
         if (PURE_NAMESPACES.has(object.name)) return undefined;
-        if (object.name === '$' || object.name === 'jQuery') return isLogin ? undefined : `it sends a request (${source(callee)})`;
+        if (HTTP_CLIENT_GLOBALS.has(object.name)) return isLogin ? undefined : `it sends a request (${source(callee)})`;
       }
       if (READ_METHODS.has(method)) return undefined;
       if (binding && LOGGERS.has(object.name)) return `it logs (${source(callee)})`;
