@@ -161,6 +161,8 @@ function codeMentionsZoho(tokens: readonly TextToken[], text: string): boolean {
  */
 function reportParamKeys(tokens: readonly TextToken[], context: UsageContext): void {
   if (!context.hasExpressions || context.reason !== 'language') return;
+  // apikey and ticket as written, not the table's names: the table would add Reports'
+  // ZOHO_API_KEY to the pair, a change of what is reported that no case asks for.
   const keys = tokens.flatMap((literal) => {
     if (literal.kind !== 'string') return [];
     const name = context.text.slice(literal.innerStart, literal.innerEnd).toLowerCase();

@@ -163,9 +163,13 @@ export function isApiKeyKeyName(name: string, service?: ZohoService): boolean {
   return keyNames(service).apiKey.has(name);
 }
 
-const KEY_NAMES = new WeakMap<object, { legacy: Set<string>; apiKey: Set<string> }>();
+export function isTicketKeyName(name: string, service?: ZohoService): boolean {
+  return keyNames(service).ticket.has(name);
+}
 
-function keyNames(service: ZohoService | undefined): { legacy: Set<string>; apiKey: Set<string> } {
+const KEY_NAMES = new WeakMap<object, { legacy: Set<string>; apiKey: Set<string>; ticket: Set<string> }>();
+
+function keyNames(service: ZohoService | undefined): { legacy: Set<string>; apiKey: Set<string>; ticket: Set<string> } {
   const owner = service ?? ZOHO_SERVICES;
   let names = KEY_NAMES.get(owner);
   if (!names) {
@@ -173,6 +177,7 @@ function keyNames(service: ZohoService | undefined): { legacy: Set<string>; apiK
     names = {
       legacy: new Set(services.flatMap((s) => [...s.apiKeyParams, ...s.ticketParams])),
       apiKey: new Set(services.flatMap((s) => s.apiKeyParams)),
+      ticket: new Set(services.flatMap((s) => s.ticketParams)),
     };
     KEY_NAMES.set(owner, names);
   }
