@@ -28,6 +28,9 @@ function positionOf(text: string, offset: number): string {
  */
 function removalOutcome(filePath: string, input: string, mode: 'on' | 'exports'): string[] {
   const result = migrateAndRemove({ [filePath]: input }, mode).get(filePath)!;
+  // Each piece of code is listed once, even when two detectors found it (a declaration and its declarator).
+  const starts = result.removed.map((code) => code.start);
+  expect(new Set(starts).size, 'no piece listed twice').toBe(starts.length);
   return [
     ...result.removed.map((code) => `removed ${positionOf(result.migrated, code.start)} ${code.what}`),
     ...result.kept.map((code) => `kept ${positionOf(result.text, code.range.start)} ${code.what}: ${code.reason}`),
