@@ -10,7 +10,8 @@ export { RULE_IDS, type Edit, type Finding, type RuleId, type Severity } from '.
 export { DEFAULT_SCOPE, DEFAULT_TOKEN_EXPR, type CoreOptions, type RuleSetting, type RuleSettings } from './core/options.js';
 export { RULES, type RuleMeta } from './core/rules.js';
 export { ZOHO_SERVICES, type ZohoService } from './core/zoho/services.js';
-export { run, UsageError, type RunOptions } from './runner/run.js';
+export { run, type RunOptions } from './runner/run.js';
+export { UsageError } from './usage-error.js';
 export type { FileFilter, Shard } from './runner/select-files.js';
 export type { Command, FileResult, FileStatus, ReportedFinding, RunResult, Summary } from './run-result.js';
 export { parseConfig } from './config/parse-config.js';

@@ -11,6 +11,3 @@ export const PACKAGE_ROOT = fileURLToPath(new URL(isBuilt ? '../../' : '../', im
 
 /** The package's own name and version, read from package.json. */
 export const TOOL = require(isBuilt ? '../../package.json' : '../package.json') as { name: string; version: string };
-
-/** The folder of the running `src` tree (src, or dist/src built): this module sits at its top. */
-export const SOURCE_ROOT = fileURLToPath(new URL('./', import.meta.url));

@@ -18,7 +18,8 @@ import {
   type RunResult,
 } from '../src/index.js';
 import { configJsonSchema, CONFIG_JSON_SCHEMA_FILE } from '../src/config/json-schema.js';
-import { copyProject, REPO_ROOT, runCli } from './helpers/projects.js';
+import { copyProject, REPO_ROOT } from './helpers/projects.js';
+import { runMain } from './helpers/run-main.js';
 
 const LEGACY = "fetch('https://crm.zoho.com/crm/private/json/Leads/getRecords?apikey=' + key + '&ticket=' + ticket);\n";
 
@@ -53,7 +54,7 @@ describe('library API: analyze, migrateSource, run', () => {
     writeFileSync(path.join(dir, 'zoho-authtoken.config.json'), JSON.stringify({ rules: { 'hardcoded-credential': 'off' }, ignore: ['src/broken.js'] }));
     const result = await run(applyConfig({ command: 'check', paths: ['.'], cwd: dir }, await loadConfig({ cwd: dir })));
     expectTypeOf(result).toEqualTypeOf<RunResult>();
-    const cli = JSON.parse(runCli(['check', '--format', 'json'], dir).stdout);
+    const cli = JSON.parse((await runMain(['check', '--format', 'json'], dir)).stdout);
     expect(result.summary).toEqual(cli.summary);
     expect(result.files.flatMap((file) => file.findings).map(({ excerpt: _excerpt, ...finding }) => finding)).toEqual(cli.findings);
     expect(cli.findings.map((finding: { ruleId: string }) => finding.ruleId)).not.toContain('hardcoded-credential');

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from './helpers/projects.js';
+import { copyFixture, REPO_ROOT, runCli } from './helpers/projects.js';
 import { LEGACY, makeGitTree, writeLines } from './helpers/trees.js';
 
 /**
@@ -19,6 +20,19 @@ describe('the built CLI as its own process', () => {
     }
     const folder = path.join(dir, 'node_modules/.cache/zoho-authtoken-codemod');
     expect(existsSync(folder) ? readdirSync(folder) : []).toHaveLength(1);
+  });
+
+  it('loads no Babel package for a run that parses no JavaScript (--version, a cached re-run)', () => {
+    // A preloaded hook lists every package the process requires, at exit, on stderr.
+    const hook = path.join(mkdtempSync(path.join(tmpdir(), 'loads-')), 'hook.cjs');
+    writeFileSync(hook, "const M = require('module'); const seen = new Set(); const load = M._load; M._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); }; process.on('exit', () => process.stderr.write('LOADED ' + [...seen].join(' ') + '\\n'));\n");
+    const babelLoads = (run: { stderr: string }) => (/LOADED (.*)/.exec(run.stderr)?.[1] ?? 'no hook output').split(' ').filter((name) => name.startsWith('@babel/') || name === 'no');
+    const env = { NODE_OPTIONS: `--require ${hook}` };
+    expect(babelLoads(runCli(['--version'], REPO_ROOT, env))).toEqual([]);
+    const dir = copyFixture('fixtures/legacy-crm-app');
+    const args = ['check', '--format', 'json', '--jobs', '1', '--no-progress', '--cache'];
+    expect(babelLoads(runCli(args, dir, env)).length).toBeGreaterThan(0);
+    expect(babelLoads(runCli(args, dir, env))).toEqual([]);
   });
 
   it('a 40 MiB file is scanned with bounded memory; one without anchors has no findings and is still counted as text only', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFiles } from '../src/runner/discover.js';
-import { runCli } from './helpers/projects.js';
+import { runMain } from './helpers/run-main.js';
 import { entryOf, LEGACY, makeTree, MIGRATED, type JsonResult } from './helpers/trees.js';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'protocol.file.allow=always', ...args], { cwd, stdio: 'pipe', encoding: 'utf8' });
@@ -100,12 +100,12 @@ describe("discovery in a git work tree is git's own file list", () => {
     expect(names.filter((name) => name.includes('link'))).toEqual([]);
     expect(names).toContain('src/a.js');
     expect(discovery.problems.map((problem) => [path.relative(repo, problem.absolute), problem.reason])).toEqual([['src/dangling.js', 'dangling symbolic link (its target does not exist)']]);
-    expect(runCli(['check'], repo).stdout).not.toContain('src/generated.js');
+    expect((await runMain(['check'], repo)).stdout).not.toContain('src/generated.js');
 
     // A tracked file replaced by a link (not committed): never followed, never written over.
     rmSync(path.join(repo, 'src/local-keep.js'));
     symlinkSync('a.js', path.join(repo, 'src/local-keep.js'));
-    const migrated = runCli(['migrate', '--force', '--format', 'json'], repo);
+    const migrated = await runMain(['migrate', '--force', '--format', 'json'], repo);
     const entry = (JSON.parse(migrated.stdout) as JsonResult).files.find((file) => file.file === 'src/local-keep.js');
     expect(entry).toMatchObject({ status: 'skipped', reason: 'a symbolic link where git records a file (a type change not committed yet): not followed' });
     expect(lstatSync(path.join(repo, 'src/local-keep.js')).isSymbolicLink()).toBe(true);
@@ -143,9 +143,9 @@ describe("discovery in a git work tree is git's own file list", () => {
     });
   });
 
-  it('check reports a tracked file that .gitignore matches and skips what .git/info/exclude excludes; migrate rewrites it', () => {
+  it('check reports a tracked file that .gitignore matches and skips what .git/info/exclude excludes; migrate rewrites it', async () => {
     const repo = gitRepo();
-    const result = runCli(['check', '--format', 'json'], repo);
+    const result = await runMain(['check', '--format', 'json'], repo);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as JsonResult;
     const withFindings = [...new Set(json.findings.map((finding) => finding.file))];
@@ -156,11 +156,11 @@ describe("discovery in a git work tree is git's own file list", () => {
 
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'untracked added');
-    const migrated = runCli(['migrate'], repo);
+    const migrated = await runMain(['migrate'], repo);
     expect(migrated.stdout).toContain('migrated  tracked-ignored.js');
     expect(readFileSync(path.join(repo, 'tracked-ignored.js'), 'utf8')).toBe(MIGRATED);
     expect(readFileSync(path.join(repo, 'scratch/s.js'), 'utf8')).toBe(LEGACY);
-    expect(runCli(['check'], repo).code).toBe(0);
+    expect((await runMain(['check'], repo)).code).toBe(0);
   });
 
   it('a folder outside any work tree is walked, its .gitignore files honoured', async () => {

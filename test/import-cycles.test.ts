@@ -72,6 +72,17 @@ describe('import graph of src/', () => {
     expect(runnerImports).toEqual(['config/apply-config.ts > runner/run.ts']);
   });
 
+  it('keeps reporters pure: no module of src/reporters reads the disk or starts a process (CONTRIBUTING.md)', () => {
+    const impure = sourceFiles(path.join(SRC, 'reporters')).flatMap((file) =>
+      ts
+        .preProcessFile(readFileSync(file, 'utf8'), true, true)
+        .importedFiles.map((imported) => imported.fileName)
+        .filter((name) => /^(node:)?(fs|fs\/promises|child_process|worker_threads)$/.test(name))
+        .map((name) => `${path.relative(SRC, file)} > ${name}`),
+    );
+    expect(impure).toEqual([]);
+  });
+
   it('sees a cycle made of type-only imports', () => {
     const graph = new Map([
       [path.join(SRC, 'a.ts'), [path.join(SRC, 'b.ts')]],

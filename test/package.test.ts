@@ -35,9 +35,9 @@ const REQUIRED = [
   'dist/src/eslint-plugin/index.d.ts',
   'action.yml',
   'dist/transforms/zoho-authtoken.cjs',
-  // The HTML report's browser code, which the reporter inlines into the page when it renders.
-  'dist/src/reporters/report/client/diff.js',
-  'dist/src/reporters/report/client/app.js',
+  // The HTML report's browser code, as the modules generated from client/*.js (npm run client-script).
+  'dist/src/reporters/report/client/diff-js.js',
+  'dist/src/reporters/report/client/app-js.js',
   CONFIG_JSON_SCHEMA_FILE,
   ...RULE_IDS.map((id) => `docs/rules/${id}.md`),
 ];

@@ -18,6 +18,8 @@ describe('the tree-sitter grammars load lazily', () => {
     analyzeSource('<?php echo "hello";\n', { filePath: 'a.php' });
     analyzeSource('print("hello")\n', { filePath: 'a.py' });
     analyzeSource('puts "hello"\n', { filePath: 'a.rb' });
+    // FROM_AGENT/LOGIN_ID make a candidate for JavaScript's cross-module constants only: the parser reads this file alone.
+    analyzeSource("requests.post(LOGIN, data={'LOGIN_ID': user, 'PASSWORD': password, 'FROM_AGENT': 'true'})\n", { filePath: 'a.py' });
     const dir = mkdtempSync(path.join(tmpdir(), 'lazy-'));
     writeFileSync(path.join(dir, 'plain.php'), '<?php\n$a = array("x" => 1);\n');
     const outcome = await processFileTask({ absolute: path.join(dir, 'plain.php'), file: 'plain.php' }, { command: 'check', core: resolveOptions(), limits: { maxBytes: 1 << 20, maxLineLength: 10000 } });

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateSource } from '../src/core/migrate-source.js';
-import { copyFixture, runCli } from './helpers/projects.js';
+import { copyFixture } from './helpers/projects.js';
 import { findPython2 } from './helpers/python2.js';
+import { runMain } from './helpers/run-main.js';
 
 /**
  * Realistic legacy modules, one set per language: a CRM client class with a ticket login, a
@@ -61,10 +62,10 @@ describe('realistic legacy modules in PHP, Python and Ruby', () => {
   });
 });
 
-describe('the built CLI on the legacy modules', () => {
-  const migrated = () => {
+describe('the CLI on the legacy modules', () => {
+  const migrated = async () => {
     const dir = copyFixture('fixtures/polyglot-legacy', { git: true });
-    const run = runCli(['migrate', '--no-progress', '--format', 'json'], dir);
+    const run = await runMain(['migrate', '--no-progress', '--format', 'json'], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     // migrate's own result names the stored keys its rewrite left unread, as notes.
@@ -73,9 +74,9 @@ describe('the built CLI on the legacy modules', () => {
     return dir;
   };
 
-  it('check after migrate shows the flagged ticket code, in every format', () => {
-    const dir = migrated();
-    const json = JSON.parse(runCli(['check', '--format', 'json'], dir).stdout);
+  it('check after migrate shows the flagged ticket code, in every format', async () => {
+    const dir = await migrated();
+    const json = JSON.parse((await runMain(['check', '--format', 'json'], dir)).stdout);
     // Acceptance (issue 16): check afterwards shows only the flagged ticket code. The stored keys
     // the rewrite left unread were migrate's notes (above), not findings of a later check.
     const notTicketCode = json.findings.filter((finding: { ruleId: string }) => !TICKET_RULES.has(finding.ruleId));
@@ -85,20 +86,20 @@ describe('the built CLI on the legacy modules', () => {
     expect(byRule('ticket-regeneration')).toBe(14);
     expect(json.findings.filter((finding: { ruleId: string; fixable: boolean }) => finding.fixable)).toEqual([]);
     for (const format of ['text', 'sarif', 'github', 'gitlab', 'junit']) {
-      const out = runCli(['check', '--format', format], dir);
+      const out = await runMain(['check', '--format', format], dir);
       expect(out.code, format).toBe(1);
       expect(out.stdout, format).toContain('ticket-regeneration');
       expect(out.stdout, format).toContain('python/zoho_crm_client.py');
     }
   });
 
-  it('report shows the rewrites and the ticket code before migrate, in every format', () => {
+  it('report shows the rewrites and the ticket code before migrate, in every format', async () => {
     const dir = copyFixture('fixtures/polyglot-legacy', { git: true });
-    const json = JSON.parse(runCli(['report', '--format', 'json'], dir).stdout);
+    const json = JSON.parse((await runMain(['report', '--format', 'json'], dir)).stdout);
     expect(json.summary.fixable).toBe(19);
     expect(json.files.filter((file: { status: string }) => file.status === 'changed')).toHaveLength(9);
     for (const format of ['markdown', 'html']) {
-      const out = runCli(['report', '--format', format], dir);
+      const out = await runMain(['report', '--format', format], dir);
       expect(out.stdout, format).toContain('ruby/zoho_crm_client.rb');
       expect(out.stdout, format).toContain('ticket-generation');
     }

@@ -48,6 +48,11 @@ describe('ticket machinery in PHP, Python and Ruby', () => {
     ]);
   });
 
+  it('never flags a LOGIN_ID/PASSWORD form in a file that names neither Zoho nor a legacy parameter', () => {
+    const source = ['def login(user, password):', "    return requests.post('https://intranet.example.com/auth', data={'LOGIN_ID': user, 'PASSWORD': password}).text", ''].join('\n');
+    expect(ticketRules(source, 'intranet.py')).toEqual([]);
+  });
+
   it("never flags help-desk or single-sign-on tickets: Zendesk, QuickBase's ticket + apptoken, CAS, Zoho Desk", () => {
     const quickbase = [
       '<?php',

@@ -6,6 +6,7 @@ import { migrateSource } from '../src/core/migrate-source.js';
 import { parseSource } from '../src/core/parse.js';
 import { listFixturePairs } from './helpers/fixture-pairs.js';
 import { migrateAndRemove } from './helpers/remove-project.js';
+import { expectStatedFindings } from './helpers/stated-findings.js';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/remove-ticket-code');
 const pairs = listFixturePairs(root);
@@ -13,6 +14,27 @@ const pairs = listFixturePairs(root);
 /** A case named `*-exports` runs with `--remove-ticket-code=exports`. */
 function modeOf(name: string): 'on' | 'exports' {
   return /-exports\.[a-z]+$/.test(name) ? 'exports' : 'on';
+}
+
+/** `line:column` (1-based) of an offset, as findings are stated. */
+function positionOf(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+/**
+ * What the removal did, stated after the input's findings: each piece removed (where it was in
+ * migrate's output) and each piece of ticket code kept, with the reason (where it is in the result).
+ */
+function removalOutcome(filePath: string, input: string, mode: 'on' | 'exports'): string[] {
+  const result = migrateAndRemove({ [filePath]: input }, mode).get(filePath)!;
+  // Each piece of code is listed once, even when two detectors found it (a declaration and its declarator).
+  const starts = result.removed.map((code) => code.start);
+  expect(new Set(starts).size, 'no piece listed twice').toBe(starts.length);
+  return [
+    ...result.removed.map((code) => `removed ${positionOf(result.migrated, code.start)} ${code.what}`),
+    ...result.kept.map((code) => `kept ${positionOf(result.text, code.range.start)} ${code.what}: ${code.reason}`),
+  ];
 }
 
 function migrateOne(filePath: string, text: string, mode: 'on' | 'exports'): string {
@@ -43,6 +65,10 @@ describe('--remove-ticket-code fixture pairs', () => {
     it('migrates and removes to the expected bytes', () => {
       expect(existsSync(pair.output)).toBe(true);
       expect(migrateOne(pair.filePath, input, mode)).toBe(readFileSync(pair.output, 'utf8'));
+    });
+
+    it('reports the findings, removes and keeps what its .findings.json states', () => {
+      expectStatedFindings(pair, input, removalOutcome(pair.filePath, input, mode));
     });
 
     it('is a fixed point: a second run changes nothing', () => {

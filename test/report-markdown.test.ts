@@ -2,7 +2,8 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { codeSpan, escapeMarkdown, fencedBlock } from '../src/reporters/report/markdown-syntax.js';
 import { DEFAULT_MARKDOWN_LIMITS, renderMarkdownReport } from '../src/reporters/report/markdown.js';
-import { summarize, type FileResult, type RunResult } from '../src/runner/result.js';
+import type { FileResult, RunResult } from '../src/run-result.js';
+import { summarize } from '../src/runner/result.js';
 
 const markdown = new MarkdownIt({ html: true });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../src/core/analyze.js';
 import { listFixturePairs } from './helpers/fixture-pairs.js';
+import { SHAPE_CLIENT_MODULES } from './oracle/clients/generic-client.js';
 import { compareRuns } from './oracle/equivalence.js';
 import { notExecutableReason } from './oracle/not-executable.js';
 import { runModule } from './oracle/run-module.js';
@@ -62,5 +63,53 @@ exports.leads = function (k, t, extra, done) {
     expect(compareRuns(before, before, false).map((d) => d.problem)).toEqual(['a CRM request still sends legacy parameters and no finding says why']);
     expect(compareRuns(before, before, true)).toEqual([]);
     expect(compareRuns(before, { requests: [], errors: [] }, true).map((d) => d.problem)).toEqual(['the output does not send this request']);
+  });
+});
+
+describe('request oracle: the generic stand-in, for a client a shape names and no stand-in knows', () => {
+  // request-promise is in the request shape's clientModules and has no stand-in of its own.
+  const input = `var rp = require('request-promise');
+exports.leads = function (k, t) {
+  return rp({ uri: 'https://crm.zoho.com/crm/private/json/Leads/getRecords?newFormat=1', qs: { apikey: k, ticket: t, fromIndex: 1 }, json: true }).then(function (body) { return body; });
+};
+exports.notes = function (k, t, done) {
+  rp.get('https://crm.zoho.com/crm/private/json/Notes/getRecords?apikey=' + k + '&ticket=' + t + '&toIndex=5', done);
+};`;
+  const RIGHT = input
+    .replace('qs: { apikey: k, ticket: t, fromIndex: 1 }', "qs: { authtoken: process.env.ZOHO_CRM_AUTHTOKEN, scope: 'crmapi', fromIndex: 1 }")
+    .replace("?apikey=' + k + '&ticket=' + t + '&toIndex=5'", "?authtoken=' + process.env.ZOHO_CRM_AUTHTOKEN + '&scope=crmapi&toIndex=5'");
+  const cases: Array<[string, string, string[]]> = [
+    ['the right rewrite', RIGHT, []],
+    ['a lost parameter in an option object', RIGHT.replace(", fromIndex: 1 }", ' }'), ['the query parameters other than the credentials changed']],
+    ['a lost parameter in the URL', RIGHT.replace('&toIndex=5', ''), ['the query parameters other than the credentials changed']],
+    ['a changed option', RIGHT.replace('json: true', 'json: false'), ['the query parameters other than the credentials changed']],
+    ['a ticket kept beside the token', RIGHT.replace("fromIndex: 1 }", 'fromIndex: 1, ticket: t }'), ['the output still sends apikey/ticket']],
+    ['another verb', RIGHT.replace('rp.get(', 'rp.post('), ['client, method or endpoint changed']],
+  ];
+
+  it('serves request-promise, which no dedicated stand-in knows', () => {
+    expect(SHAPE_CLIENT_MODULES.has('request-promise')).toBe(true);
+    expect(RIGHT).not.toMatch(/apikey|ticket:/);
+  });
+
+  it('records every value the call was given, in the order written, the URL query first', async () => {
+    const [leads] = (await runModule(input, 'case.js')).requests;
+    expect(leads!.query).toEqual([['newFormat', '1'], ['apikey', '<k>'], ['ticket', '<t>'], ['fromIndex', '1'], ['json', 'true']]);
+  });
+
+  it.each(cases)('%s', async (_, output, problems) => {
+    const before = await runModule(input, 'case.js');
+    const after = await runModule(output, 'case.js');
+    expect(before.errors).toEqual([]);
+    expect(before.requests.map((request) => `${request.client} ${request.method} ${request.endpoint}`)).toEqual([
+      'request-promise GET https://crm.zoho.com/crm/private/json/Leads/getRecords',
+      'request-promise.get GET https://crm.zoho.com/crm/private/json/Notes/getRecords',
+    ]);
+    expect(compareRuns(before, after, false).map((difference) => difference.problem)).toEqual(problems);
+  });
+
+  it('leaves a module that no shape names without a stand-in: the run reports it', async () => {
+    const run = await runModule("var pad = require('left-pad');\nexports.f = function () { return pad('a', 2); };", 'case.js');
+    expect(run.errors).toEqual(["oracle: no stand-in for require('left-pad')"]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../src/core/options.js';
 import { UnparsedScan } from '../src/core/unparsed-scan.js';
 import { scanPieces } from '../src/runner/scan-unparsed.js';
 
@@ -7,8 +8,10 @@ const URL_B = 'https://accounts.zoho.com/login?servicename=ZohoCRM&FROM_AGENT=tr
 // Non-ASCII before a URL on its line: columns count characters, not bytes.
 const TEXT = `var a = 1;\r\nvar s = "${URL_A}";\n// Soci\u00e9t\u00e9 \u6771\u4eac '${URL_B}'\n${'x'.repeat(300)}\nq('${URL_A}')\n`;
 
+const OPTIONS = resolveOptions();
+
 function scanWhole(): ReturnType<UnparsedScan['finish']>['findings'] {
-  return scanPieces([TEXT], new UnparsedScan('big.js', 'the file was not parsed: test')).findings;
+  return scanPieces([TEXT], new UnparsedScan('big.js', 'the file was not parsed: test', OPTIONS)).findings;
 }
 
 /** The text cut into pieces of `size` characters. */
@@ -28,13 +31,13 @@ describe('the text scan of a file read in pieces', () => {
     ]);
     expect(whole[0]!.message).toBe('Zoho API request sends apikey and ticket, but the file was not parsed: test; rewrite it by hand');
     for (const size of [1, 7, 40, 97, 128, 200, 1000]) {
-      const pieces = scanPieces(piecesOf(size), new UnparsedScan('big.js', 'the file was not parsed: test'), { overlap: 128 }).findings;
+      const pieces = scanPieces(piecesOf(size), new UnparsedScan('big.js', 'the file was not parsed: test', OPTIONS), { overlap: 128 }).findings;
       expect(pieces, `pieces of ${size}`).toEqual(whole);
     }
   });
 
   it('an overlap shorter than a URL can miss that URL, never report it twice', () => {
-    const pieces = scanPieces(piecesOf(50), new UnparsedScan('big.js', 'test'), { overlap: 20 }).findings;
+    const pieces = scanPieces(piecesOf(50), new UnparsedScan('big.js', 'test', OPTIONS), { overlap: 20 }).findings;
     const starts = pieces.map((finding) => finding.range.start);
     expect(new Set(starts).size).toBe(starts.length);
   });
@@ -42,10 +45,10 @@ describe('the text scan of a file read in pieces', () => {
   it('honours inline suppressions, in any window: ignore-next-line silences one line, ignore-file all', () => {
     const suppressedLine = TEXT.replace('q(', '// zoho-authtoken-ignore-next-line vendored copy\nq(');
     const pieces = (text: string) => Array.from({ length: Math.ceil(text.length / 60) }, (_, i) => text.slice(i * 60, i * 60 + 60));
-    const nextLine = scanPieces(pieces(suppressedLine), new UnparsedScan('big.js', 'test'), { overlap: 128 });
+    const nextLine = scanPieces(pieces(suppressedLine), new UnparsedScan('big.js', 'test', OPTIONS), { overlap: 128 });
     expect(nextLine.findings.map((finding) => finding.line)).toEqual([2, 3]);
     expect(nextLine.suppressed).toBe(1);
-    const wholeFile = scanPieces(pieces(`${TEXT}/* zoho-authtoken-ignore-file */\n`), new UnparsedScan('big.js', 'test'), { overlap: 128 });
+    const wholeFile = scanPieces(pieces(`${TEXT}/* zoho-authtoken-ignore-file */\n`), new UnparsedScan('big.js', 'test', OPTIONS), { overlap: 128 });
     expect(wholeFile).toEqual({ findings: [], suppressed: 3 });
   });
 });

@@ -3,6 +3,7 @@ import { RULE_IDS, type RuleId } from '../core/findings.js';
 import { RULE_SETTINGS, scopeProblem, tokenExprProblem } from '../core/options.js';
 import { RULES } from '../core/rules.js';
 import { ZOHO_SERVICES } from '../core/zoho/services.js';
+import { legacyParamNames } from '../core/zoho/legacy-param-names.js';
 
 /**
  * The configuration file (`zoho-authtoken.config.json`, package.json `"zohoAuthtoken"`, or
@@ -12,8 +13,7 @@ import { ZOHO_SERVICES } from '../core/zoho/services.js';
  */
 
 /** The legacy parameter names the detectors look for: a table may only choose among them. */
-const KNOWN_API_KEY_PARAMS = [...new Set(ZOHO_SERVICES.flatMap((service) => service.apiKeyParams))];
-const KNOWN_TICKET_PARAMS = [...new Set(ZOHO_SERVICES.flatMap((service) => service.ticketParams))];
+const { apiKey: KNOWN_API_KEY_PARAMS, ticket: KNOWN_TICKET_PARAMS } = legacyParamNames();
 
 /** A check from src/core/options.ts as a zod refinement that keeps its own wording. */
 function problemCheck(problemOf: (value: string) => string | undefined) {

@@ -2,7 +2,7 @@ import type { DraftFinding } from './context.js';
 import { settleFindings } from './file-findings.js';
 import type { Finding } from './findings.js';
 import { Fingerprinter } from './fingerprint.js';
-import { resolveOptions, type CoreOptions } from './options.js';
+import type { ResolvedOptions } from './options.js';
 import { formatMessage } from './rules.js';
 import { severityOf } from './severity.js';
 import { LineIndex } from './source/line-index.js';
@@ -32,7 +32,6 @@ export interface TextWindow {
 export class UnparsedScan {
   private readonly findings: Finding[] = [];
   private readonly fingerprints: Fingerprinter;
-  private readonly options: ReturnType<typeof resolveOptions>;
   /** File offset up to which matches were reported: the next window's overlap is not reported twice. */
   private reportedUpTo = 0;
   /** Inline suppressions, by their file offset (a window's overlap shows a directive twice). */
@@ -42,10 +41,10 @@ export class UnparsedScan {
     filePath: string,
     /** Why the file was not parsed and how to raise the limit, as one clause ("it is 2 MiB, over ..."). */
     private readonly reason: string,
-    options: CoreOptions = {},
+    /** Resolved once by the runner, for the whole run. */
+    private readonly options: ResolvedOptions,
   ) {
     this.fingerprints = new Fingerprinter(filePath);
-    this.options = resolveOptions(options);
   }
 
   /**

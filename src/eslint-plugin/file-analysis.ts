@@ -4,7 +4,7 @@ import { embeddedFormatOf } from '../core/embedded/index.js';
 import type { CoreOptions } from '../core/options.js';
 import { polyglotLanguageOf } from '../core/polyglot/languages.js';
 import { projectIndexFor } from '../project/index.js';
-import { isCandidateText } from '../runner/prefilter.js';
+import { isCandidateText } from '../core/candidate-anchors.js';
 
 /** What a rule needs of ESLint's context: the file, the folder ESLint runs in, the text as ESLint holds it. */
 export interface LintedFile {

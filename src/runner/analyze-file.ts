@@ -1,5 +1,5 @@
 import { analyzeFile } from '../core/analyze.js';
-import type { CredentialUse } from '../core/credentials/credential-uses.js';
+import type { CredentialUse } from '../core/credentials/credential-use.js';
 import type { FileInput } from '../core/file-analysis.js';
 import type { Finding } from '../core/findings.js';
 import { maskSecrets } from '../core/mask.js';
@@ -10,7 +10,7 @@ import { unifiedDiff } from '../core/unified-diff.js';
 import { includedFileReader } from '../project/included-files.js';
 import { projectIndexFor } from '../project/index.js';
 import type { ModuleReads } from '../project/project-index.js';
-import type { Command, FileResult, ReportedFinding } from './result.js';
+import type { Command, FileResult, ReportedFinding } from '../run-result.js';
 
 /** The core options resolved once by run.ts (plain data, copied to every worker), and the project. */
 export interface FileAnalysisOptions extends ResolvedOptions {

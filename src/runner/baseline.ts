@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TOOL } from '../version.js';
-import { describeIoError } from './read-source.js';
-import type { FileResult, ReportedFinding } from './result.js';
-import { UsageError } from './usage-error.js';
+import { describeIoError } from '../io-error.js';
+import type { FileResult, ReportedFinding } from '../run-result.js';
+import { UsageError } from '../usage-error.js';
 
 /**
  * A baseline records today's findings by fingerprint, so that `check --baseline` fails only on

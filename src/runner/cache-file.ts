@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileDependencies } from './process-file.js';
-import { describeIoError } from './read-source.js';
-import type { FileResult } from './result.js';
+import { describeIoError } from '../io-error.js';
+import type { FileResult } from '../run-result.js';
 import { replaceFileAtomic } from './write-atomic.js';
 
 /** What says "this file is ours", whatever its version: anything else at the location is not touched. */

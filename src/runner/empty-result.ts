@@ -1,4 +1,4 @@
-import type { FileResult, FileStatus } from './result.js';
+import type { FileResult, FileStatus } from '../run-result.js';
 
 /**
  * The result of a file with nothing found in it: unchanged and plain, or a file that was skipped

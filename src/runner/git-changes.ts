@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 const execFileAsync = promisify(execFile);
 

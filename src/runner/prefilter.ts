@@ -5,8 +5,6 @@
  */
 import { CANDIDATE } from '../core/candidate-anchors.js';
 
-export { CANDIDATE_ANCHORS, isCandidateText } from '../core/candidate-anchors.js';
-
 export function isCandidateBytes(bytes: Uint8Array): boolean {
   const view = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return CANDIDATE.test(view.toString('latin1'));

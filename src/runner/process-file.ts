@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { displayLatin1 } from '../core/source/windows-1252.js';
 import type { ModuleReads } from '../project/project-index.js';
-import type { CredentialUse } from '../core/credentials/credential-uses.js';
+import type { CredentialUse } from '../core/credentials/credential-use.js';
 import type { FileAnalysisOptions, FileAnalysisOutcome } from './analyze-file.js';
 import { contentHash, hashFileNow } from './content-hash.js';
 import { emptyResult } from './empty-result.js';
 import { readSourceFile, type ReadLimits, type ReadOutcome, type TextEncoding } from './read-source.js';
-import type { Command, FileResult } from './result.js';
+import type { Command, FileResult } from '../run-result.js';
 import { scanUnparsedFile, scanUnparsedText } from './scan-unparsed.js';
 
 /** One file to analyse: where it is, and the name it is reported under. */

@@ -12,7 +12,7 @@ import { toReported } from './analyze-file.js';
 import { packageEntryChecker, packageRootOf } from './package-entries.js';
 import type { FileOutcome, FileTask } from './process-file.js';
 import type { ReadLimits, TextEncoding } from './read-source.js';
-import type { ReportedFinding } from './result.js';
+import type { ReportedFinding } from '../run-result.js';
 
 const SCRIPT_FILE = /\.(?:[cm]?[jt]sx?)$/i;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;

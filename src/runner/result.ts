@@ -1,8 +1,5 @@
 import { listOfFiles, type Command, type FileResult, type Summary } from '../run-result.js';
 
-// The types and allFindings live in src/run-result.ts (the reporters read them); the runner's modules still import them from here.
-export { allFindings, type Command, type FileResult, type FileStatus, type RemovedTicketCode, type ReportedFinding, type RunResult, type Summary } from '../run-result.js';
-
 export function summarize(files: readonly FileResult[], command: Command): Summary {
   const findings = listOfFiles(files, 'findings');
   const textOnly = files.filter((file) => file.isTextOnly).length;

@@ -7,18 +7,19 @@ import { discoverFiles, type Discovery } from './discover.js';
 import { emptyResult } from './empty-result.js';
 import { uncommittedChanges } from './git.js';
 import type { FileOutcome, FileTask, FileTaskOptions } from './process-file.js';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH, describeIoError } from './read-source.js';
-import { summarize, type Command, type FileResult, type RunResult } from './result.js';
+import { describeIoError } from '../io-error.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_LENGTH } from './read-source.js';
+import type { Command, FileResult, RunResult } from '../run-result.js';
+import { summarize } from './result.js';
 import { fileFilterPredicate, selectFiles, type FileFilter, type Shard } from './select-files.js';
 import { removeStaleTemps } from './stale-temps.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { openResultCache } from './result-cache.js';
 import { createAnalysisPool } from './worker-pool.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { removeTicketCode } from './remove-ticket-code.js';
 import type { RemovalMode } from '../core/removal/candidate.js';
 
-export { UsageError };
 
 export interface RunOptions extends CoreOptions {
   command: Command;

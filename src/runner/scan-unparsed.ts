@@ -1,9 +1,10 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Finding } from '../core/findings.js';
-import type { CoreOptions } from '../core/options.js';
+import type { ResolvedOptions } from '../core/options.js';
 import { UnparsedScan, type TextWindow } from '../core/unparsed-scan.js';
-import { isCandidateText } from './prefilter.js';
-import { describeIoError, isBinary } from './read-source.js';
+import { isCandidateText } from '../core/candidate-anchors.js';
+import { describeIoError } from '../io-error.js';
+import { isBinary } from './read-source.js';
 
 /** Bytes read at a time from a file over the size limit: memory stays at about this, whatever the file's size. */
 export const SCAN_CHUNK_BYTES = 1024 * 1024;
@@ -23,13 +24,13 @@ function notParsed(reason: string): string {
   return `the file was not parsed: ${reason}`;
 }
 
-/** The text scan of a file already read whole (a long line within the size limit). */
-export function scanUnparsedText(text: string, file: string, reason: string, core: CoreOptions): Scanned {
+/** The text scan of a file already read whole (a long line within the size limit), whose bytes passed the prefilter. */
+export function scanUnparsedText(text: string, file: string, reason: string, core: ResolvedOptions): Scanned {
   const scan = new UnparsedScan(file, notParsed(reason), core);
   // Positions do not count a BOM (as everywhere); offsets do.
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const window = { text: bom ? text.slice(1) : text, offset: bom, line: 1, column: 1 };
-  if (isCandidateText(window.text)) scan.scan(window);
+  scan.scan(window);
   return scan.finish();
 }
 
@@ -64,7 +65,7 @@ function decoderFor(encoding: 'utf8' | 'latin1'): Decode {
  * text scan, so memory stays bounded by the chunk size. Decoded as UTF-8; a file that turns out
  * not to be is scanned again from the start as Latin-1. Binary files are skipped.
  */
-export function scanUnparsedFile(absolute: string, file: string, reason: string, core: CoreOptions): UnparsedOutcome {
+export function scanUnparsedFile(absolute: string, file: string, reason: string, core: ResolvedOptions): UnparsedOutcome {
   let fd: number;
   try {
     fd = openSync(absolute, 'r');
@@ -101,7 +102,7 @@ function* decodedChunks(fd: number, chunk: Buffer, decode: Decode): Generator<st
   }
 }
 
-function scanChunks(fd: number, chunk: Buffer, encoding: 'utf8' | 'latin1', file: string, reason: string, core: CoreOptions): Scanned {
+function scanChunks(fd: number, chunk: Buffer, encoding: 'utf8' | 'latin1', file: string, reason: string, core: ResolvedOptions): Scanned {
   const scan = new UnparsedScan(file, notParsed(reason), core);
   // The UTF-8 decoder drops a BOM; the offsets of the findings still count it.
   const bom = encoding === 'utf8' && readSync(fd, chunk, 0, 3, 0) === 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 1 : 0;

@@ -1,4 +1,4 @@
-import type { ReportedFinding, RunResult } from '../../src/runner/result.js';
+import type { ReportedFinding, RunResult } from '../../src/run-result.js';
 import { summarize } from '../../src/runner/result.js';
 
 /** A credential value that slipped into a message unmasked: every format must still hide it. */

@@ -5,6 +5,7 @@ import util from 'node:util';
 import vm from 'node:vm';
 import qs from 'qs';
 import { angularGlobal, angularHttp, fetchClient, jqueryClient, legacyAjaxGlobals, xmlHttpRequestClass } from './clients/browser-clients.js';
+import { genericClient, SHAPE_CLIENT_MODULES } from './clients/generic-client.js';
 import { axiosClient, gotClient, needleClient, nodeHttp, requestClient, restlerClient, superagentClient, type ClientKit } from './clients/node-clients.js';
 import { Recorder, type RecordedRequest } from './recorder.js';
 import { queryPartFor } from './query-parts.js';
@@ -102,7 +103,9 @@ export async function runModule(source: string, filePath: string, options: RunOp
     module,
     exports: module.exports,
     require: (specifier: string) => {
-      const found = modules[specifier.replace(/^node:/, '')];
+      const name = specifier.replace(/^node:/, '');
+      if (!Object.hasOwn(modules, name) && SHAPE_CLIENT_MODULES.has(specifier)) modules[name] = genericClient(kit, specifier);
+      const found = modules[name];
       // The fixture's own modules (`./session`) are not part of the pair: a stand-in answers for them.
       if (found === undefined && specifier.startsWith('.')) return stub(`require(${specifier})`);
       if (found === undefined) throw new Error(`oracle: no stand-in for require('${specifier}')`);

@@ -1,17 +1,15 @@
 import type { Node } from '@babel/types';
-import { lazyModule } from '../lazy-module.js';
-
-// CommonJS: `require` spares Node's scan of its source for named exports (see parse.ts).
-const VISITOR_KEYS = lazyModule<typeof import('@babel/types')>('@babel/types')().VISITOR_KEYS;
+import { visitorKeys } from './visitor-keys.js';
 
 /** The nodes of one subtree, the root included, in no particular order: O(size of the subtree). */
 export function subtreeNodes(root: Node): Node[] {
+  const keysByType = visitorKeys();
   const nodes: Node[] = [];
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     nodes.push(node);
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
+    for (const key of keysByType[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const item of child) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);

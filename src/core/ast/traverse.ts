@@ -1,8 +1,5 @@
 import type { Node } from '@babel/types';
-import { lazyModule } from '../lazy-module.js';
-
-// CommonJS: `require` spares Node's scan of its source for named exports (see parse.ts).
-const VISITOR_KEYS = lazyModule<typeof import('@babel/types')>('@babel/types')().VISITOR_KEYS;
+import { visitorKeys } from './visitor-keys.js';
 
 export interface NodeInfo {
   parent: Node | null;
@@ -19,6 +16,7 @@ export class NodeIndex {
   private readonly byType = new Map<string, Node[]>();
 
   constructor(root: Node) {
+    const keysByType = visitorKeys();
     const stack: Array<[Node, Node | null, string | null]> = [[root, null, null]];
     while (stack.length > 0) {
       const [node, parent, key] = stack.pop()!;
@@ -26,7 +24,7 @@ export class NodeIndex {
       let list = this.byType.get(node.type);
       if (!list) this.byType.set(node.type, (list = []));
       list.push(node);
-      const keys = VISITOR_KEYS[node.type] ?? [];
+      const keys = keysByType[node.type] ?? [];
       for (let k = keys.length - 1; k >= 0; k--) {
         const childKey = keys[k]!;
         const child = (node as unknown as Record<string, unknown>)[childKey];

@@ -5,9 +5,6 @@ import { lexicalScopesOf } from '../scope/lexical-scopes.js';
 import type { QueryParam } from '../strings/query-params.js';
 import type { CredentialUse } from './credential-use.js';
 
-// The runner reads the type from here; its owner is credential-use.ts.
-export type { CredentialUse } from './credential-use.js';
-
 /** `encodeURIComponent(key)`, `String(key)`: the value is still `key`. */
 function throughWrappers(node: Node): Node {
   let inner = unwrapExpression(node);

@@ -22,7 +22,10 @@ import { isCandidateText } from '../candidate-anchors.js';
  * Returns what the string pass must know: the expressions it claimed, and where values go.
  */
 export function detectObjectRequests(context: AnalysisContext, shapes: readonly RequestShape[]): Claims {
-  // Cheap gate before any carrier search (Zoho constants may bring the names in from another module).
+  // Cheap gate before any carrier search, on the prefilter's anchors rather than the parameter
+  // names (Zoho constants may bring those in from another module). The runner's files passed the
+  // prefilter already; analyzeSource/migrateSource take any text, and a page's script blocks come
+  // here one by one, so the gate stays.
   if (!isCandidateText(context.text)) return NO_CLAIMS;
   const tools = createShapeTools(context, shapes);
   let lazyFlow: ParamFlow | undefined;

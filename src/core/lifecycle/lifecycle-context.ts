@@ -4,6 +4,7 @@ import { nodesWithin } from '../ast/subtree.js';
 import type { AnalysisContext } from '../context.js';
 import type { RuleMessage } from '../rules.js';
 import { classifyRequestText } from '../zoho/endpoint.js';
+import { namesAlternation, perServiceTable } from '../zoho/legacy-param-names.js';
 import { enclosingNamedFunction, isFunctionNode, namedFunction, statementOf } from './construct.js';
 import { knownText as requestKnownText, type KnownTextSource } from '../requests/known-text.js';
 import { lexicalScopesOf } from '../scope/lexical-scopes.js';
@@ -11,7 +12,7 @@ import { stringRoots } from './string-roots.js';
 import { isLifecycleFunctionName, TICKET_FUNCTION_NAME } from './names.js';
 
 /** A request parameter of the legacy scheme (`?apikey=`, `&ticket=`); a bare `TICKET=` is the login answer. */
-const LEGACY_PARAM = /(?:^|[?&\u0000])(?:apikey|ZOHO_API_KEY)=|[?&]ticket=/i;
+const legacyParam = perServiceTable(({ apiKey, ticket }) => new RegExp(`(?:^|[?&\\u0000])(?:${namesAlternation(apiKey)})=|[?&](?:${namesAlternation(ticket)})=`, 'i'));
 
 /** One piece of ticket-lifecycle code found by a concern. */
 export type LifecycleHit = Extract<RuleMessage, { ruleId: 'ticket-generation' | 'ticket-regeneration' }> & {
@@ -133,8 +134,9 @@ export class LifecycleContext {
     if (!isFunctionNode(fn)) return false;
     this.apiRequests ??= this.strings()
       .filter(({ text }) => {
-        const kind = classifyRequestText(text, this.core.options.services)?.kind;
-        return kind === 'service' || (kind !== 'accounts' && LEGACY_PARAM.test(text));
+        const { services } = this.core.options;
+        const kind = classifyRequestText(text, services)?.kind;
+        return kind === 'service' || (kind !== 'accounts' && legacyParam(services).test(text));
       })
       .map(({ root }) => rangeOf(root));
     const range = rangeOf(fn);

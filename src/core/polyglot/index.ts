@@ -2,6 +2,7 @@ import type { FileAnalysis, FileInput } from '../file-analysis.js';
 import type { DraftFinding } from '../context.js';
 import { shiftCredentialUse } from '../credentials/credential-use.js';
 import { FileFindings } from '../file-findings.js';
+import { isLocalCandidateText } from '../candidate-anchors.js';
 import { findCredentialValues } from '../secrets/credential-values.js';
 import { directivesFromComments } from '../suppressions.js';
 import { tokenizeCFamily } from './c-family.js';
@@ -90,8 +91,8 @@ export function scanPolyglotSource(source: string, input: FileInput, language: P
   const secrets = new Set<string>(findCredentialValues(text));
   const { tokens, settings } = tokenizeLanguage(text, language);
   // PHP, Python and Ruby are parsed: what the parser rewrites or flags, the text scan does not repeat.
-  // Only a file that names Zoho or a legacy parameter is parsed: the parser loads for candidates only.
-  const parsed: ParsedAnalysis | undefined = PARSED_LANGUAGES.has(language) && /zoho|apikey|ticket/i.test(text)
+  // Only a file that names Zoho or a legacy parameter (the anchors that hold without another module) is parsed: the parser loads for candidates only.
+  const parsed: ParsedAnalysis | undefined = PARSED_LANGUAGES.has(language) && isLocalCandidateText(text)
     ? analyzeParsedSource(text, language as ParsedLanguage, resolved, {
         lines: findings.lines,
         filePath: input.filePath,

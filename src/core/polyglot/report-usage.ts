@@ -4,6 +4,7 @@ import { isCredentialLike, maskValue } from '../requests/hardcoded-credentials.j
 import { unknownZohoReason } from '../requests/verdict-report.js';
 import { LineIndex } from '../source/line-index.js';
 import { findLegacyUrls, type UrlMatch, type UrlParam } from '../text-scan.js';
+import { legacyParamNames, namesAlternation, perServiceTable } from '../zoho/legacy-param-names.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
 import { legacyCredentialOf } from './credential-keys.js';
 import type { Setting, TextToken } from './tokens.js';
@@ -25,7 +26,7 @@ export interface UsageContext {
 
 const URL_START = /(?:https?:)?\/\/[a-z0-9-]+\.[a-z]/i;
 // A legacy parameter written as a query-string fragment (`"&apikey=" . $key`), with no URL around it.
-const FRAGMENT = /(?:^|[?&;])(apikey|ticket|ZOHO_API_KEY)=/gi;
+const fragment = perServiceTable(({ all }) => new RegExp(`(?:^|[?&;])(${namesAlternation(all)})=`, 'gi'));
 // The body of a ticket login answer, parsed line by line: `TICKET=<32 hex>` (DESIGN §1).
 const TICKET_LINE = /(?:^|[^A-Za-z0-9_])TICKET=/;
 // Interpolation in a value (`$key`, `{key}`, `#{key}`, `%s`, `${KEY}`): not a literal credential.
@@ -96,10 +97,10 @@ function reportUrl(use: UrlUse, tokenKind: TextToken['kind'], context: UsageCont
 }
 
 /** `&apikey=...` pieces written in a string with no URL, with their values as written. */
-function fragmentParams(text: string, literal: TextToken): UrlParam[] {
+function fragmentParams(text: string, literal: TextToken, services: readonly ZohoService[]): UrlParam[] {
   const inner = text.slice(literal.innerStart, literal.innerEnd);
   if (!inner.includes('=')) return [];
-  return [...inner.matchAll(FRAGMENT)].map((match) => {
+  return [...inner.matchAll(fragment(services))].map((match) => {
     const valueStart = literal.innerStart + (match.index ?? 0) + match[0].length;
     const value = /^[^&#\s]*/.exec(text.slice(valueStart, literal.innerEnd))![0];
     return { name: match[1]!, value, valueStart, valueEnd: valueStart + value.length };
@@ -127,10 +128,11 @@ function reportFragments(literal: TextToken, context: UsageContext, mentionsZoho
     context.report({ ruleId: 'ticket-generation', messageId: 'login', start: literal.start, end: literal.end, fixable: false });
     return;
   }
-  const fragments = fragmentParams(context.text, literal);
-  const names = fragments.map((param) => param.name.toLowerCase());
-  const hasBoth = names.includes('ticket') && names.some((name) => name !== 'ticket');
-  if (names.length === 0 || !(mentionsZoho || hasBoth)) return;
+  const fragments = fragmentParams(context.text, literal, context.services);
+  const names = new Set(fragments.map((param) => param.name.toLowerCase()));
+  const { apiKey, ticket } = legacyParamNames(context.services);
+  const hasBoth = ticket.some((name) => names.has(name.toLowerCase())) && apiKey.some((name) => names.has(name.toLowerCase()));
+  if (names.size === 0 || !(mentionsZoho || hasBoth)) return;
   context.report({ ruleId: 'legacy-auth-params', messageId: 'unprovable', data: { params: describeParams(fragments), scope: context.crmScope }, start: literal.start, end: literal.end, fixable: false });
   reportLiteralValues(fragments, context);
 }
@@ -159,6 +161,8 @@ function codeMentionsZoho(tokens: readonly TextToken[], text: string): boolean {
  */
 function reportParamKeys(tokens: readonly TextToken[], context: UsageContext): void {
   if (!context.hasExpressions || context.reason !== 'language') return;
+  // apikey and ticket as written, not the table's names: the table would add Reports'
+  // ZOHO_API_KEY to the pair, a change of what is reported that no case asks for.
   const keys = tokens.flatMap((literal) => {
     if (literal.kind !== 'string') return [];
     const name = context.text.slice(literal.innerStart, literal.innerEnd).toLowerCase();
@@ -216,7 +220,7 @@ export function reportLegacyUsage(tokens: readonly TextToken[], settings: readon
       isString && !hasUrl && last !== undefined && (last.isContinued === true || (context.hasExpressions && isSameExpression(text.slice(last.end, literal.start))));
     if (open && isJoined) {
       const service = open.match.endpoint.kind === 'service' ? open.match.endpoint.service : undefined;
-      open.params.push(...fragmentParams(text, literal).filter((param) => isLegacyParamName(param.name, service)));
+      open.params.push(...fragmentParams(text, literal, context.services).filter((param) => isLegacyParamName(param.name, service)));
       open.end = literal.innerEnd;
       open.last = literal;
       continue;

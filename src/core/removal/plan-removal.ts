@@ -164,7 +164,8 @@ export function planRemoval(text: string, input: FileInput, facts: ProjectFacts)
   const groups = edits.length > 0 ? [edits] : [];
   return {
     groups,
-    removed: live.map((candidate) => ({ start: candidate.node.start ?? 0, end: candidate.node.end ?? 0, what: candidate.what, reason: candidate.reason })),
+    // What the user reads: the pieces that go, each once; one nested in another goes with it.
+    removed: outer.map((candidate) => ({ start: candidate.node.start ?? 0, end: candidate.node.end ?? 0, what: candidate.what, reason: candidate.reason })),
     kept: candidates.filter((candidate) => candidate.blockedBy && (candidate.finding || candidate.what.endsWith('wrapper'))).map(keptOf),
     ticketExports,
     isPureAtLoad: isPureAtLoad(context),

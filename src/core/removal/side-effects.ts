@@ -6,6 +6,7 @@ import { subtreeNodes } from '../ast/subtree.js';
 import type { LexicalBinding, LexicalScopes } from '../scope/lexical-scopes.js';
 import { isFunctionNode } from '../lifecycle/construct.js';
 import { REQUEST_SHAPES } from '../shapes/index.js';
+import { accountsPageIn } from '../zoho/services.js';
 
 /** Globals whose calls compute a value and change nothing. */
 const PURE_GLOBALS = new Set(['encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'Error', 'TypeError', 'Date', 'Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'RegExp', 'Buffer', 'Promise', 'URL', 'URLSearchParams']);
@@ -25,6 +26,8 @@ const REQUEST_METHODS = new Set(['end', 'write', 'get', 'post', 'request', 'send
 export const HTTP_CLIENTS: ReadonlySet<string> = new Set(
   REQUEST_SHAPES.flatMap((shape) => shape.clientModules ?? []).flatMap((specifier) => (isBuiltin(specifier) && !specifier.startsWith('node:') ? [specifier, `node:${specifier}`] : [specifier])),
 );
+/** Globals a ticket login is sent with, called with no import (`fetch`, `XMLHttpRequest`, `$`): the request shapes own this list too. */
+export const HTTP_CLIENT_GLOBALS: ReadonlySet<string> = new Set(REQUEST_SHAPES.flatMap((shape) => shape.clientGlobals ?? []));
 /** Schedulers a renewal job is registered with; what they run is checked with the rest of the construct. */
 const CRON_MODULES = new Set(['node-cron', 'cron', 'node-schedule']);
 const LOGGERS = new Set(['console', 'logger', 'log', 'winston', 'debug']);
@@ -50,8 +53,6 @@ export interface EffectVerdict {
   dependsOn: Set<LexicalBinding>;
 }
 
-const LOGIN_URL = /accounts\.zoho\.[a-z.]+\/(login|logout)/i;
-
 /**
  * Does removing `root` lose anything but ticket code? Every call and write in it is checked: reads
  * and local work are fine; calls of outer functions and writes of outer variables are fine only if
@@ -64,7 +65,7 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
   const start = root.start ?? 0;
   const end = root.end ?? 0;
   const isLocal = (binding: LexicalBinding) => (binding.id.start ?? 0) >= start && (binding.id.end ?? 0) <= end;
-  const isLogin = LOGIN_URL.test(text.slice(start, end)) || referencesLoginUrl(root, text, scopes, isLocal);
+  const isLogin = accountsPageIn(text.slice(start, end)) !== undefined || referencesLoginUrl(root, text, scopes, isLocal);
   const isStatementConstruct = !isFunctionNode(root) && root.type !== 'VariableDeclarator' && root.type !== 'ObjectProperty';
   const source = (node: Node) => text.slice(node.start ?? 0, node.end ?? 0);
 
@@ -88,7 +89,7 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
       }
       if (callee.name === 'eval' || callee.name === 'Function') return 'it runs code through eval';
       if (PURE_GLOBALS.has(callee.name) || TIMERS.has(callee.name)) return undefined;
-      if (callee.name === 'fetch' || callee.name === 'XMLHttpRequest') return isLogin ? undefined : 'it sends a request';
+      if (HTTP_CLIENT_GLOBALS.has(callee.name)) return isLogin ? undefined : 'it sends a request';
       if (callee.name === 'require') {
         const [first] = (call as { arguments: Node[] }).arguments;
         if (first?.type !== 'StringLiteral') return 'it loads a module it names at run time';
@@ -117,7 +118,7 @@ export function effectOf(root: Node, text: string, index: NodeIndex, scopes: Lex
         if (LOGGERS.has(object.name)) return `it logs (${source(callee)})`;
         if (MUTATING_STATICS.has(`${object.name}.${method}`)) return `it calls ${object.name}.${method}`;
         if (PURE_NAMESPACES.has(object.name)) return undefined;
-        if (object.name === '$' || object.name === 'jQuery') return isLogin ? undefined : `it sends a request (${source(callee)})`;
+        if (HTTP_CLIENT_GLOBALS.has(object.name)) return isLogin ? undefined : `it sends a request (${source(callee)})`;
       }
       if (READ_METHODS.has(method)) return undefined;
       if (binding && LOGGERS.has(object.name)) return `it logs (${source(callee)})`;
@@ -207,7 +208,7 @@ function referencesLoginUrl(root: Node, text: string, scopes: LexicalScopes, isL
     if (node.type !== 'Identifier') continue;
     const binding = scopes.bindingOf(node);
     if (!binding || isLocal(binding) || !binding.init || binding.init.type === 'FunctionDeclaration') continue;
-    if (LOGIN_URL.test(text.slice(binding.init.start ?? 0, binding.init.end ?? 0))) return true;
+    if (accountsPageIn(text.slice(binding.init.start ?? 0, binding.init.end ?? 0)) !== undefined) return true;
   }
   return false;
 }

@@ -4,11 +4,12 @@ import type { ShapeTools } from '../shapes/request-shape.js';
 import type { AtomBuilder } from '../strings/build-atoms.js';
 import { LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
 import { scanQueryParams } from '../strings/query-params.js';
+import { namesAlternation, perServiceTable } from '../zoho/legacy-param-names.js';
 import { isLegacyParamName } from '../zoho/services.js';
 import { knownText } from './known-text.js';
 import type { FlowResult } from './param-flow.js';
 
-const LEGACY_IN_URL = /[?&](apikey|ticket|ZOHO_API_KEY)=/i;
+const legacyInUrl = perServiceTable(({ all }) => new RegExp(`[?&](${namesAlternation(all)})=`, 'i'));
 
 /** The expressions a URL variable is built from, where a string request over it would be rooted. */
 function urlDefinitions(url: Node, tools: ShapeTools): Node[] {
@@ -39,7 +40,7 @@ export function mixedUrlsOf(result: FlowResult, builder: AtomBuilder, tools: Sha
     const url = proof.request?.parts.url ?? proof.request?.parts.path;
     if (!url) continue;
     const definitions = urlDefinitions(url, tools);
-    const spellsLegacy = LEGACY_IN_URL.test(knownText(url, { evaluator: context.evaluator, scopes: tools.scopes })) || definitions.some((node) => LEGACY_KEY_TEXT.test(context.sourceOf(node)));
+    const spellsLegacy = legacyInUrl(context.options.services).test(knownText(url, { evaluator: context.evaluator, scopes: tools.scopes })) || definitions.some((node) => LEGACY_KEY_TEXT.test(context.sourceOf(node)));
     if (!spellsLegacy) continue;
     isMixed = true;
     claimed.push(url, ...definitions);

@@ -4,7 +4,7 @@ import type { Edit } from '../findings.js';
 import type { MessageData, MessageId } from '../rules.js';
 import type { Carrier, ShapeTools } from '../shapes/request-shape.js';
 import { namesLegacyZohoApi } from '../zoho/legacy-api-text.js';
-import { isApiKeyKeyName } from '../zoho/services.js';
+import { isApiKeyKeyName, isTicketKeyName } from '../zoho/services.js';
 import { reportHardcodedValue } from './hardcoded-credentials.js';
 import { holderKeys } from './holder-keys.js';
 import type { EditStyle } from './object-edits.js';
@@ -27,7 +27,7 @@ export interface FileFacts {
 function isSuspicious(group: readonly CarrierFlow[], context: AnalysisContext): boolean {
   const names = group.flatMap(({ carrier }) => [...legacyEntries(carrier).map((entry) => entry.name), ...carrier.dynamic.flatMap((d) => d.names), ...(carrier.otherNames ?? [])]);
   const hasApiKey = names.some((name) => isApiKeyKeyName(name));
-  const hasTicket = names.some((name) => name === 'ticket');
+  const hasTicket = names.some((name) => isTicketKeyName(name));
   // A lone `ticket` key is everyone's (help desks, events): only a legacy Zoho API named in the file makes it worth a report.
   return (hasApiKey && hasTicket) || (hasApiKey && context.mentionsZoho) || (hasTicket && namesLegacyZohoApi(context.text, context.options.services));
 }

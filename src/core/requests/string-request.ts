@@ -1,6 +1,7 @@
 import type { Node } from '@babel/types';
 import type { AnalysisContext, DraftFinding } from '../context.js';
-import { credentialUses, type CredentialUse } from '../credentials/credential-uses.js';
+import type { CredentialUse } from '../credentials/credential-use.js';
+import { credentialUses } from '../credentials/credential-uses.js';
 import { reportKeptParts } from '../credentials/kept-parts.js';
 import { atomsText } from '../strings/atoms.js';
 import { LEGACY_KEY_TEXT } from '../strings/build-atoms.js';
@@ -10,7 +11,8 @@ import { renderOps } from '../strings/render-edits.js';
 import type { RewriteOps } from '../strings/rewrite-ops.js';
 import { classifyTailPart } from '../strings/separate-parameter.js';
 import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
-import { isLegacyParamName } from '../zoho/services.js';
+import { legacyParamNames } from '../zoho/legacy-param-names.js';
+import { isLegacyParamName, type ZohoService } from '../zoho/services.js';
 import type { StringRequest } from '../shapes/string-shape.js';
 import type { Claims } from './claims.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
@@ -34,7 +36,7 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   // ReportMessage checked `data` against the message; TypeScript cannot follow a generic id into the union.
   const unfixed: ReportMessage = (messageId, data) => context.report({ ruleId: 'legacy-auth-params', messageId, data, ...where, fixable: false } as DraftFinding);
 
-  const subject = { params: names, isSuspicious: () => context.mentionsZoho || hasBothKinds(legacy) };
+  const subject = { params: names, isSuspicious: () => context.mentionsZoho || hasBothKinds(legacy, context.options.services) };
   const service = reportUnlessService(judgeEndpoints([endpoint]), subject, context, (messageId, data) => {
     unfixed(messageId, data);
     reportHardcodedCredentials(legacy, context, false);
@@ -100,7 +102,8 @@ function flowStart(root: Node): Node {
   return root;
 }
 
-function hasBothKinds(params: readonly QueryParam[]): boolean {
+function hasBothKinds(params: readonly QueryParam[], services: readonly ZohoService[]): boolean {
   const names = new Set(params.map((param) => param.name.toLowerCase()));
-  return names.has('ticket') && (names.has('apikey') || names.has('zoho_api_key'));
+  const { apiKey, ticket } = legacyParamNames(services);
+  return ticket.some((name) => names.has(name.toLowerCase())) && apiKey.some((name) => names.has(name.toLowerCase()));
 }

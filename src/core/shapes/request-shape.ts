@@ -122,6 +122,12 @@ export interface RequestShape {
    * so a client the shapes learn is one the removal knows sends requests.
    */
   clientModules?: readonly string[];
+  /**
+   * The globals it calls with no import (`fetch(url)`, `new XMLHttpRequest()`, `$.ajax(...)`,
+   * `superagent.get(url)`): the ticket removal takes its global clients from here, as it takes
+   * its modules from clientModules.
+   */
+  clientGlobals?: readonly string[];
   /** The request this call sends, if it is one this shape knows. */
   requestCall?(call: AnyCall, tools: ShapeTools): RequestCall | undefined;
   /** What the call makes of a parameters value given as argument `index`. */

@@ -4,10 +4,15 @@ import { isParenthesized, isPlusExpression, staticPropertyName, unwrapExpression
 import type { Bindings } from '../scope/bindings.js';
 import type { Evaluator } from '../scope/evaluate.js';
 import type { Atom, Chain, ChainOwner, HoleAtom, Operand } from './atoms.js';
+import { legacyParamNames, namesAlternation } from '../zoho/legacy-param-names.js';
 import { decodeRaw } from './decode-raw.js';
 
-/** Source that spells a legacy parameter: worth inlining a constant to rewrite it at its definition. */
-export const LEGACY_KEY_TEXT = /(?:\bapikey|\bticket|ZOHO_API_KEY)\s*=/i;
+/**
+ * Source that spells a legacy parameter: worth inlining a constant to rewrite it at its definition.
+ * A cheap look before the exact name check, over the built-in table's names (the shapes that use
+ * it have no options; a configured table holds no other names, config/schema.ts).
+ */
+export const LEGACY_KEY_TEXT = new RegExp(`\\b(?:${namesAlternation(legacyParamNames().all)})\\s*=`, 'i');
 
 // util.format's placeholders: https://nodejs.org/api/util.html#utilformatformat-args
 const FORMAT_PLACEHOLDER = /^[sdifjoOc]$/;

@@ -96,8 +96,22 @@ export const ZOHO_SERVICES: readonly ZohoService[] = [
 /** Zoho hosts whose APIs never used apikey/ticket: a `ticket` there is a help-desk ticket. */
 export const MODERN_ZOHO_HOST = /(^|\.)(desk\.zoho\.[a-z.]+|zohoapis\.[a-z.]+)$/i;
 
+const ACCOUNTS_HOST_NAME = 'accounts\\.zoho\\.[a-z.]+';
+
 /** The sign-in host: ticket login/logout lives here (ticket-generation, never rewritten). */
-export const ACCOUNTS_HOST = /^accounts\.zoho\.[a-z.]+$/i;
+export const ACCOUNTS_HOST = new RegExp(`^${ACCOUNTS_HOST_NAME}$`, 'i');
+
+const ACCOUNTS_LOGIN = new RegExp(`${ACCOUNTS_HOST_NAME}/login\\b`, 'i');
+const ACCOUNTS_LOGOUT = new RegExp(`${ACCOUNTS_HOST_NAME}/logout\\b`, 'i');
+
+/**
+ * The ticket page a text spells anywhere in it, `accounts.zoho.<dc>/login` or `/logout` (a login
+ * first, when it has both), for code that reads text rather than a URL it took apart (DESIGN §1).
+ */
+export function accountsPageIn(text: string): 'login' | 'logout' | undefined {
+  if (ACCOUNTS_LOGIN.test(text)) return 'login';
+  return ACCOUNTS_LOGOUT.test(text) ? 'logout' : undefined;
+}
 
 /** `api.crm.zoho.com`-style prefixes aside, a Zoho host ends in `zoho.<data centre>`. */
 const DATA_CENTRE_SUFFIX = new RegExp(
@@ -149,9 +163,13 @@ export function isApiKeyKeyName(name: string, service?: ZohoService): boolean {
   return keyNames(service).apiKey.has(name);
 }
 
-const KEY_NAMES = new WeakMap<object, { legacy: Set<string>; apiKey: Set<string> }>();
+export function isTicketKeyName(name: string, service?: ZohoService): boolean {
+  return keyNames(service).ticket.has(name);
+}
 
-function keyNames(service: ZohoService | undefined): { legacy: Set<string>; apiKey: Set<string> } {
+const KEY_NAMES = new WeakMap<object, { legacy: Set<string>; apiKey: Set<string>; ticket: Set<string> }>();
+
+function keyNames(service: ZohoService | undefined): { legacy: Set<string>; apiKey: Set<string>; ticket: Set<string> } {
   const owner = service ?? ZOHO_SERVICES;
   let names = KEY_NAMES.get(owner);
   if (!names) {
@@ -159,6 +177,7 @@ function keyNames(service: ZohoService | undefined): { legacy: Set<string>; apiK
     names = {
       legacy: new Set(services.flatMap((s) => [...s.apiKeyParams, ...s.ticketParams])),
       apiKey: new Set(services.flatMap((s) => s.apiKeyParams)),
+      ticket: new Set(services.flatMap((s) => s.ticketParams)),
     };
     KEY_NAMES.set(owner, names);
   }

@@ -1,5 +1,6 @@
 import type { DraftFinding } from '../../context.js';
 import type { SourceRange } from '../../findings.js';
+import { namesAlternation, perServiceTable } from '../../zoho/legacy-param-names.js';
 import { isLegacyParamName } from '../../zoho/services.js';
 import { legacyCredentialOf } from '../credential-keys.js';
 import { descendants, textOf } from './grammar.js';
@@ -18,7 +19,7 @@ function storedName(left: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** `?apikey=`, `&ticket=`, `/apikey=` (Creator), Reports' `ZOHO_API_KEY=`: a legacy parameter written in a URL. */
-const LEGACY_URL_PARAM = /[?&/](?:apikey|ticket|zoho_api_key)=/i;
+const legacyUrlParam = perServiceTable(({ all }) => new RegExp(`[?&/](?:${namesAlternation(all)})=`, 'i'));
 
 /**
  * A variable that reads the legacy API key (or ticket) from storage (`get_option('zoho_apikey')`,
@@ -64,7 +65,7 @@ function sendsLegacyCredentials(context: ParsedContext, drafts: readonly DraftFi
   for (const node of descendants(context.tree)) {
     if (inTicketCode(node)) continue;
     // Strings of every kind, heredocs and nowdocs included.
-    if (/string|heredoc|nowdoc/.test(node.type) && LEGACY_URL_PARAM.test(textOf(node, text))) return true;
+    if (/string|heredoc|nowdoc/.test(node.type) && legacyUrlParam(context.services).test(textOf(node, text))) return true;
     if (node.type === 'keyword_argument' && isLegacyParamName(textOf(node.fields.get('name') ?? node, text))) return true;
   }
   return collectParamMaps(context.tree, text, grammar, context.values).some((map) => map.entries.some((entry) => isLegacyParamName(entry.name) && !inTicketCode(entry.node)));

@@ -1,6 +1,7 @@
 import { reportKeptParts } from '../../credentials/kept-parts.js';
 import type { Edit } from '../../findings.js';
 import { isPlaceholderText, planParamRewrite, type ParamAction } from '../../strings/plan-rewrite.js';
+import { namesAlternation, perServiceTable } from '../../zoho/legacy-param-names.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../../zoho/services.js';
 import { descendants, isBinary, nearestScope, operatorOf, textOf } from './grammar.js';
 import type { ParsedContext } from './parsed-context.js';
@@ -11,6 +12,8 @@ import { argumentRemoval, renumbering } from './format-edits.js';
 import { HEREDOC_TYPES, heredocHolder, isInterpolatingHeredoc } from './heredoc.js';
 import { checkTails } from './tail-parts.js';
 import { tokenInQuotes } from './token-exprs.js';
+
+const spellsLegacyParam = perServiceTable(({ all }) => new RegExp(`(${namesAlternation(all)})=`, 'i'));
 
 /**
  * Requests whose URL is a string built in the source: literals, `.`/`+` chains, `.=`/`+=`/`<<`
@@ -26,7 +29,7 @@ export function rewriteStringRequests(context: ParsedContext): void {
   for (const node of descendants(context.tree)) {
     if (!isChainRoot(node, context)) continue;
     const written = HEREDOC_TYPES.has(node.type) ? heredocHolder(node) : node;
-    if (!written || !/(apikey|ticket|zoho_api_key)=/i.test(textOf(written, text))) continue;
+    if (!written || !spellsLegacyParam(context.services).test(textOf(written, text))) continue;
     if (owned.some((root) => root.start <= node.start && node.end <= root.end)) continue;
     const chain = buildChain(node, grammar, text, context.values);
     if (!chain) continue;

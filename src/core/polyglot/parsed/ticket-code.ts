@@ -1,4 +1,5 @@
 import type { RuleMessage } from '../../rules.js';
+import { accountsPageIn } from '../../zoho/services.js';
 import { calleeText, descendants, isWithin, namedChildren, textOf } from './grammar.js';
 import type { ParsedContext } from './parsed-context.js';
 import type { SyntaxNode } from './syntax-tree.js';
@@ -11,8 +12,6 @@ import type { SyntaxNode } from './syntax-tree.js';
  * Zendesk, CAS, QuickBase) never logs in to accounts.zoho.*, so it never opens this door.
  */
 
-const LOGIN_URL = /accounts\.zoho\.[a-z.]+\/login\b/i;
-const LOGOUT_URL = /accounts\.zoho\.[a-z.]+\/logout\b/i;
 const LOGIN_KEYS = /^(LOGIN_ID|PASSWORD|FROM_AGENT)$/;
 const TICKET_ANSWER = /\bTICKET=|\bRESULT=(TRUE|FALSE)\b/;
 const SEVEN_DAYS = new Set([604800, 604800000, 168]);
@@ -52,9 +51,8 @@ export function reportTicketCode(context: ParsedContext): void {
   const all = [...descendants(tree)];
   for (const node of all) {
     if (isStringLike(node, context)) {
-      const value = context.values.evaluate(node);
-      if (LOGIN_URL.test(value)) generation(node, 'login');
-      else if (LOGOUT_URL.test(value)) generation(node, 'logout');
+      const page = accountsPageIn(context.values.evaluate(node));
+      if (page) generation(node, page);
       else if (TICKET_ANSWER.test(textOf(node, text))) generation(node, 'response');
     } else if (context.grammar.mapTypes.has(node.type)) {
       const keys = namedChildren(node).map((pair) => pair.fields.get('key') ?? namedChildren(pair)[0]).filter((key): key is SyntaxNode => key !== undefined);
@@ -102,7 +100,7 @@ export function reportTicketCode(context: ParsedContext): void {
       }
       continue;
     }
-    if ((node.type === 'integer' || isStringLike(node, context)) && INVALID_TICKET.test(textOf(node, text)) && !LOGIN_URL.test(textOf(node, text))) {
+    if ((node.type === 'integer' || isStringLike(node, context)) && INVALID_TICKET.test(textOf(node, text)) && accountsPageIn(textOf(node, text)) !== 'login') {
       const check = enclosingIf(node) ?? enclosingStatement(node);
       flags.push({ node: check, draft: { ruleId: 'ticket-regeneration', messageId: 'retry' } });
     }

@@ -3,6 +3,7 @@ import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
 import { calleeParts, isModuleName, plainArguments, withOptions, type AnyCall, type RequestCall, type RequestShape, type ShapeTools } from '../request-shape.js';
 
 const MODULES = ['axios'];
+const GLOBALS = ['axios'];
 const WITHOUT_DATA = new Set(['get', 'delete', 'head', 'options']);
 const WITH_DATA = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 const PARAM_KEYS = ['params', 'data'];
@@ -12,13 +13,13 @@ function factoryOf(node: Node, tools: ShapeTools): AnyCall | undefined {
   const creator = tools.creatorOf(node);
   if (!creator) return undefined;
   const parts = calleeParts(creator, tools);
-  return parts && parts.names.length === 2 && parts.names[1] === 'create' && isModuleName(parts, MODULES, ['axios']) ? creator : undefined;
+  return parts && parts.names.length === 2 && parts.names[1] === 'create' && isModuleName(parts, MODULES, GLOBALS) ? creator : undefined;
 }
 
 /** `axios.get(...)`, or a call of an instance (`api.get(...)`, `this.http.get(...)`, `api(...)`). */
 function instanceCall(call: AnyCall, tools: ShapeTools): { isAxios: boolean; factory: AnyCall | undefined; method: string | undefined } | undefined {
   const parts = calleeParts(call, tools);
-  if (parts && parts.names.length <= 2 && isModuleName(parts, MODULES, ['axios'])) return { isAxios: true, factory: undefined, method: parts.names[1] };
+  if (parts && parts.names.length <= 2 && isModuleName(parts, MODULES, GLOBALS)) return { isAxios: true, factory: undefined, method: parts.names[1] };
   const callee = unwrapExpression(call.callee);
   const isMethod = callee.type === 'MemberExpression';
   const method = isMethod ? staticPropertyName(callee.property, callee.computed) : undefined;
@@ -54,7 +55,7 @@ function interceptorRequest(call: AnyCall, tools: ShapeTools): RequestCall | und
   const target = interceptedObject(call);
   const fn = call.arguments[0];
   if (!target || !fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return undefined;
-  const isAxios = target.type === 'Identifier' && isModuleName({ names: [target.name], module: tools.moduleOf(target) }, MODULES, ['axios']);
+  const isAxios = target.type === 'Identifier' && isModuleName({ names: [target.name], module: tools.moduleOf(target) }, MODULES, GLOBALS);
   const factory = isAxios ? undefined : factoryOf(target, tools);
   if (!isAxios && !factory) return undefined;
   const config = fn.params[0];
@@ -80,6 +81,7 @@ function interceptorRequest(call: AnyCall, tools: ShapeTools): RequestCall | und
 export const axiosShape: RequestShape = {
   id: 'axios',
   clientModules: MODULES,
+  clientGlobals: GLOBALS,
   paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;

@@ -12,6 +12,7 @@ const PARAM_KEYS = ['data'];
 export const jqueryAjaxShape: RequestShape = {
   id: 'jquery-ajax',
   clientModules: MODULES,
+  clientGlobals: GLOBALS,
   paramKeys: PARAM_KEYS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;

@@ -42,6 +42,7 @@ function requestUrl(receiver: Node, tools: ShapeTools): Node | undefined {
 export const superagentShape: RequestShape = {
   id: 'superagent',
   clientModules: MODULES,
+  clientGlobals: GLOBALS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
     const callee = unwrapExpression(call.callee);

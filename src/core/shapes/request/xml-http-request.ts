@@ -2,6 +2,8 @@ import type { Node } from '@babel/types';
 import { staticPropertyName, unwrapExpression } from '../../ast/node-utils.js';
 import { plainArguments, type AnyCall, type RequestShape, type ShapeTools } from '../request-shape.js';
 
+const GLOBALS = ['XMLHttpRequest'];
+
 /** The method call on a reference of the request variable (`xhr.open(...)`), if that is what it is. */
 function methodCallOn(reference: Node, method: string, tools: ShapeTools): AnyCall | undefined {
   const { index } = tools.context;
@@ -18,6 +20,7 @@ function methodCallOn(reference: Node, method: string, tools: ShapeTools): AnyCa
  */
 export const xmlHttpRequestShape: RequestShape = {
   id: 'xml-http-request',
+  clientGlobals: GLOBALS,
   requestCall(call, tools) {
     if (call.type !== 'CallExpression') return undefined;
     const callee = unwrapExpression(call.callee);
@@ -26,7 +29,7 @@ export const xmlHttpRequestShape: RequestShape = {
     const target = unwrapExpression(callee.object);
     const binding = target.type === 'Identifier' ? tools.bindingOf(target) : undefined;
     const init = binding?.init ? unwrapExpression(binding.init) : undefined;
-    if (!binding || init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'XMLHttpRequest' || binding.writes.length > 0) return undefined;
+    if (!binding || init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || !GLOBALS.includes(init.callee.name) || binding.writes.length > 0) return undefined;
     const opens = binding.references.flatMap((reference) => methodCallOn(reference, 'open', tools) ?? []);
     const url = opens.length === 1 ? plainArguments(opens[0]!)?.[1] : undefined;
     if (!url) return undefined;

@@ -3,8 +3,8 @@
  * Browser code of the HTML report, part 2: reads the plan from the inert JSON island, renders the
  * summary, charts, manual work, findings and diffs, and wires the filters. Uses h() and the views
  * of diff.js, which the page inlines first. Elements the end-to-end test reads carry ids. This
- * header (up to the first blank line) is for developers: html-client-script.ts inlines what
- * follows it.
+ * header (up to the first blank line) is for developers: the page inlines what follows it,
+ * through the module `npm run client-script` generates (app-js.ts).
  */
 /** @typedef {import('../plan.js').ReportPlan} ReportPlan */
 /** @typedef {import('../plan.js').PlanFinding} PlanFinding */

@@ -5,8 +5,8 @@
  * inlines it, then app.js, inside one strict function, so the two share their top-level names;
  * `npm run typecheck` checks both together (tsconfig.client.json). Every piece of report data
  * reaches the DOM through `textContent` or `setAttribute`, never through HTML parsing. This
- * header (up to the first blank line) is for developers: html-client-script.ts inlines what
- * follows it.
+ * header (up to the first blank line) is for developers: the page inlines what follows it,
+ * through the module `npm run client-script` generates (diff-js.ts).
  */
 /** @typedef {{ text: string, cls: string }} Token */
 /** @typedef {{ mode: string }} TokenizerState `mode`: 'code', 'block' (in a block comment) or 'template' */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { legacyParamNames, namesAlternation, perServiceTable } from '../src/core/zoho/legacy-param-names.js';
+import { ZOHO_SERVICES } from '../src/core/zoho/services.js';
+
+describe('the legacy parameter names come from the service table', () => {
+  it('are apikey, ticket and ZOHO_API_KEY for the built-in table, each once', () => {
+    expect(legacyParamNames()).toEqual({ apiKey: ['apikey', 'ZOHO_API_KEY'], ticket: ['ticket'], all: ['apikey', 'ticket', 'ZOHO_API_KEY'] });
+  });
+
+  it('follow a configured table: a service that drops its apikey drops the name when no other service has it', () => {
+    const services = ZOHO_SERVICES.map((service) => ({ ...service, apiKeyParams: service.id === 'reports' ? service.apiKeyParams : [] }));
+    expect(legacyParamNames(services).all).toEqual(['ticket', 'ZOHO_API_KEY']);
+  });
+
+  it('make an alternation that matches the names only, and nothing when there are none', () => {
+    const names = new RegExp(`^(?:${namesAlternation(['apikey', 'a.b'])})$`);
+    expect(['apikey', 'a.b'].map((name) => names.test(name))).toEqual([true, true]);
+    expect(names.test('axb')).toBe(false);
+    expect(new RegExp(namesAlternation([])).test('')).toBe(false);
+  });
+
+  it('build a value once per table', () => {
+    let builds = 0;
+    const pattern = perServiceTable(({ all }) => (builds++, new RegExp(namesAlternation(all))));
+    expect(pattern()).toBe(pattern(ZOHO_SERVICES));
+    expect(builds).toBe(1);
+  });
+});
