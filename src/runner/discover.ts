@@ -1,15 +1,12 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 // The light table, not the parsers: discovery runs before anything needs them.
-import { extensionsRead, fileTypeOf } from '../core/file-types.js';
+import { fileTypeOf } from '../core/file-types.js';
 import { workTreeStatus } from './git.js';
 import { foundFiles } from './found-files.js';
 import { streamGitFiles, type GitListEntry } from './git-files.js';
-import { describeIoError } from './read-source.js';
+import { describeIoError } from '../io-error.js';
 import { ALWAYS_IGNORED_NAMES, isGitignored, parentGitignores, readGitignore, userIgnoreMatcher, type GitignoreLevel } from './ignore-rules.js';
-
-/** Files the JavaScript analysis reads: JS, TS, JSX/TSX, ESM and CommonJS spellings, Apps Script. */
-export const SOURCE_EXTENSIONS: readonly string[] = extensionsRead('script');
 
 /** Every extension discovered: JS/TS, scripts in markup, other languages and config files (report only). From the one table, src/core/file-types.ts. */
 export { DISCOVERED_EXTENSIONS } from '../core/file-types.js';

@@ -62,9 +62,9 @@ export function createInBandPool(options: FileTaskOptions, onOutcome: OutcomeHan
  * batch and are handed on at once.
  *
  * The first worker is the analyst. The others only read and prefilter, and send the candidates
- * they find back, with their text, to be queued for it: a thread pays ~0.4 s to load and warm up the
- * parsers on its first candidate, and in a typical tree the candidates are a few dozen files
- * that one warm thread analyses in less. When the analyst falls behind, every worker analyses
+ * they find back, with their text, to be queued for it: every thread that analyses pays the load
+ * and warm-up of the parsers on its first candidate, and in a typical tree the candidates are a
+ * few dozen files that one warm thread analyses before a second one would be warm. When the analyst falls behind, every worker analyses
  * what it reads (batch-queue.ts). A worker that dies fails its own files only, and is replaced a
  * few times (pool-threads.ts); when none is left, the files not analysed yet are reported as
  * errors with the reason, and the run ends.
