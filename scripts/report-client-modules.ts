@@ -3,8 +3,10 @@
  * with the DOM types by tsconfig.client.json). A reporter reads no file (CONTRIBUTING.md), so each
  * client file reaches the reporter as a generated TypeScript module beside it, `<name>-js.ts`,
  * holding the part the page inlines: the same module then serves the sources (vitest), the compiled
- * library, the bundled CLI and the packed tarball. `npm run client-script` writes the modules;
- * test/html-client-script.test.ts fails while one is stale.
+ * library, the bundled CLI and the packed tarball. `npm run client-script` writes the modules, and
+ * `npm run build` runs it first, so a build inlines the client code as it is; they stay checked in
+ * for what runs without a build (vitest, typecheck), and test/html-client-script.test.ts fails while
+ * one is stale.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
