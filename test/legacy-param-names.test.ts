@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legacyParamNames, namesAlternation, perServiceTable } from '../src/core/zoho/legacy-param-names.js';
+import { hasApiKeyAndTicket, legacyParamNames, namesAlternation, perServiceTable } from '../src/core/zoho/legacy-param-names.js';
 import { ZOHO_SERVICES } from '../src/core/zoho/services.js';
 
 describe('the legacy parameter names come from the service table', () => {
@@ -10,6 +10,15 @@ describe('the legacy parameter names come from the service table', () => {
   it('follow a configured table: a service that drops its apikey drops the name when no other service has it', () => {
     const services = ZOHO_SERVICES.map((service) => ({ ...service, apiKeyParams: service.id === 'reports' ? service.apiKeyParams : [] }));
     expect(legacyParamNames(services).all).toEqual(['ticket', 'ZOHO_API_KEY']);
+  });
+
+  it('tell a pair of an API key and a ticket, in any case, from either alone', () => {
+    expect(hasApiKeyAndTicket(['APIKEY', 'Ticket'])).toBe(true);
+    expect(hasApiKeyAndTicket(['zoho_api_key', 'ticket', 'newFormat'])).toBe(true);
+    expect(hasApiKeyAndTicket(['ticket', 'ticket'])).toBe(false);
+    expect(hasApiKeyAndTicket(['apikey', 'authtoken'])).toBe(false);
+    const noReports = ZOHO_SERVICES.filter((service) => service.id !== 'reports');
+    expect(hasApiKeyAndTicket(['ZOHO_API_KEY', 'ticket'], noReports)).toBe(false);
   });
 
   it('make an alternation that matches the names only, and nothing when there are none', () => {

@@ -4,7 +4,7 @@ import { isCredentialLike, maskValue } from '../requests/hardcoded-credentials.j
 import { unknownZohoReason } from '../requests/verdict-report.js';
 import { LineIndex } from '../source/line-index.js';
 import { findLegacyUrls, type UrlMatch, type UrlParam } from '../text-scan.js';
-import { legacyParamNames, namesAlternation, perServiceTable } from '../zoho/legacy-param-names.js';
+import { hasApiKeyAndTicket, namesAlternation, perServiceTable } from '../zoho/legacy-param-names.js';
 import { isLegacyParamName, scopeOf, type ZohoService } from '../zoho/services.js';
 import { legacyCredentialOf } from './credential-keys.js';
 import type { Setting, TextToken } from './tokens.js';
@@ -129,10 +129,8 @@ function reportFragments(literal: TextToken, context: UsageContext, mentionsZoho
     return;
   }
   const fragments = fragmentParams(context.text, literal, context.services);
-  const names = new Set(fragments.map((param) => param.name.toLowerCase()));
-  const { apiKey, ticket } = legacyParamNames(context.services);
-  const hasBoth = ticket.some((name) => names.has(name.toLowerCase())) && apiKey.some((name) => names.has(name.toLowerCase()));
-  if (names.size === 0 || !(mentionsZoho || hasBoth)) return;
+  const names = fragments.map((param) => param.name);
+  if (names.length === 0 || !(mentionsZoho || hasApiKeyAndTicket(names, context.services))) return;
   context.report({ ruleId: 'legacy-auth-params', messageId: 'unprovable', data: { params: describeParams(fragments), scope: context.crmScope }, start: literal.start, end: literal.end, fixable: false });
   reportLiteralValues(fragments, context);
 }

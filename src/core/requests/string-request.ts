@@ -11,8 +11,8 @@ import { renderOps } from '../strings/render-edits.js';
 import type { RewriteOps } from '../strings/rewrite-ops.js';
 import { classifyTailPart } from '../strings/separate-parameter.js';
 import { UNKNOWN_VALUE, classifyRequestText } from '../zoho/endpoint.js';
-import { legacyParamNames } from '../zoho/legacy-param-names.js';
-import { isLegacyParamName, type ZohoService } from '../zoho/services.js';
+import { hasApiKeyAndTicket } from '../zoho/legacy-param-names.js';
+import { isLegacyParamName } from '../zoho/services.js';
 import type { StringRequest } from '../shapes/string-shape.js';
 import type { Claims } from './claims.js';
 import { reportHardcodedCredentials } from './hardcoded-credentials.js';
@@ -36,7 +36,7 @@ export function analyzeStringRequest(request: StringRequest, context: AnalysisCo
   // ReportMessage checked `data` against the message; TypeScript cannot follow a generic id into the union.
   const unfixed: ReportMessage = (messageId, data) => context.report({ ruleId: 'legacy-auth-params', messageId, data, ...where, fixable: false } as DraftFinding);
 
-  const subject = { params: names, isSuspicious: () => context.mentionsZoho || hasBothKinds(legacy, context.options.services) };
+  const subject = { params: names, isSuspicious: () => context.mentionsZoho || hasApiKeyAndTicket(legacy.map((param) => param.name), context.options.services) };
   const service = reportUnlessService(judgeEndpoints([endpoint]), subject, context, (messageId, data) => {
     unfixed(messageId, data);
     reportHardcodedCredentials(legacy, context, false);
@@ -100,10 +100,4 @@ function flowStart(root: Node): Node {
   if (root.type === 'VariableDeclaration') return root.declarations[0]?.init ?? root;
   if (root.type === 'ExpressionStatement' && root.expression.type === 'AssignmentExpression') return root.expression.right;
   return root;
-}
-
-function hasBothKinds(params: readonly QueryParam[], services: readonly ZohoService[]): boolean {
-  const names = new Set(params.map((param) => param.name.toLowerCase()));
-  const { apiKey, ticket } = legacyParamNames(services);
-  return ticket.some((name) => names.has(name.toLowerCase())) && apiKey.some((name) => names.has(name.toLowerCase()));
 }

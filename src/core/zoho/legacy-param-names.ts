@@ -29,6 +29,17 @@ function distinct(names: readonly string[]): string[] {
   return names.filter((name) => !seen.has(name.toLowerCase()) && seen.add(name.toLowerCase()));
 }
 
+/**
+ * Do these parameter names hold both an API key and a ticket (`apikey` with `ticket`, Reports'
+ * `ZOHO_API_KEY` with `ticket`)? The pair is what marks a URL as the legacy scheme where no host
+ * says Zoho. Compared case-insensitively.
+ */
+export function hasApiKeyAndTicket(names: Iterable<string>, services: readonly ZohoService[] = ZOHO_SERVICES): boolean {
+  const lower = new Set([...names].map((name) => name.toLowerCase()));
+  const { apiKey, ticket } = legacyParamNames(services);
+  return ticket.some((name) => lower.has(name.toLowerCase())) && apiKey.some((name) => lower.has(name.toLowerCase()));
+}
+
 /** `apikey|ticket|ZOHO_API_KEY`, escaped for a regular expression; a group that never matches when there is no name. */
 export function namesAlternation(names: readonly string[]): string {
   return names.length === 0 ? '(?!)' : names.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
